@@ -1,0 +1,6 @@
+// netloom-cli: headless validate / train / predict / export. All logic lives in core/cli.
+#include <iostream>
+
+#include "cli/cli.h"
+
+int main(int argc, char** argv) { return netloom::cli::runCli(argc, argv, std::cout, std::cerr); }

@@ -1,0 +1,123 @@
+#include "cli/cli.h"
+
+#include <cstring>
+#include <functional>
+
+#include "cli/commands.h"
+#include "version.h"
+
+namespace netloom::cli {
+
+std::string Arguments::get(const std::string& name, const std::string& def) const {
+    auto it = options.find(name);
+    return it == options.end() ? def : it->second;
+}
+
+std::string parseArguments(int argc, char** argv, int first, const std::vector<std::string>& flags,
+                           const std::vector<std::string>& valued, Arguments& out) {
+    auto in = [](const std::vector<std::string>& v, const std::string& s) {
+        for (const auto& x : v)
+            if (x == s) return true;
+        return false;
+    };
+    for (int i = first; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) == 0 && a.size() > 2) {
+            std::string name = a.substr(2), value;
+            auto eq = name.find('=');
+            if (eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            if (in(flags, name)) {
+                out.options[name] = "1";
+            } else if (in(valued, name)) {
+                if (eq == std::string::npos) {
+                    if (i + 1 >= argc) return "option --" + name + " needs a value";
+                    value = argv[++i];
+                }
+                out.options[name] = value;
+            } else {
+                return "unknown option --" + name;
+            }
+        } else {
+            out.positional.push_back(a);
+        }
+    }
+    return {};
+}
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* summary;
+    const char* usage;
+    std::vector<std::string> flags;
+    std::vector<std::string> valued;
+    std::function<int(const Arguments&, std::ostream&, std::ostream&)> run;
+};
+
+std::vector<Command> commands() {
+    return {
+        {"validate", "check a project's network and print its summary",
+         "netloom-cli validate FILE\n\n"
+         "Prints a summary (layer, type, output shape, parameters) and totals.\n"
+         "Exit 0 when the network is valid, 1 with every problem listed when it is not,\n"
+         "2 when the file cannot be read or is malformed (the message names the place).\n",
+         {}, {}, validateCommand},
+        {"schema", "print the JSON Schema of the .netloom format",
+         "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
+         "(the same text as docs/project.schema.json).\n",
+         {}, {}, schemaCommand},
+    };
+}
+
+void printHelp(std::ostream& out) {
+    out << "netloom-cli " << NETLOOM_VERSION << " — design, train and export neural networks headless\n\n"
+        << "usage: netloom-cli COMMAND [OPTIONS] ...\n\ncommands:\n";
+    for (const Command& c : commands()) out << "  " << c.name << std::string(12 - std::strlen(c.name), ' ') << c.summary << "\n";
+    out << "\nRun 'netloom-cli COMMAND --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int runCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    if (argc < 2) {
+        printHelp(err);
+        return 2;
+    }
+    std::string name = argv[1];
+    if (name == "--help" || name == "-h" || name == "help") {
+        printHelp(out);
+        return 0;
+    }
+    if (name == "--version") {
+        out << "netloom-cli " << NETLOOM_VERSION << "\n";
+        return 0;
+    }
+    for (const Command& c : commands()) {
+        if (name != c.name) continue;
+        for (int i = 2; i < argc; ++i)
+            if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+                out << "usage: " << c.usage;
+                return 0;
+            }
+        Arguments args;
+        if (std::string e = parseArguments(argc, argv, 2, c.flags, c.valued, args); !e.empty()) {
+            err << "error: " << e << "\nusage: " << c.usage;
+            return 2;
+        }
+        try {
+            return c.run(args, out, err);
+        } catch (const std::exception& e) {
+            err << "error: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    err << "error: unknown command '" << name << "'\n";
+    printHelp(err);
+    return 2;
+}
+
+}  // namespace netloom::cli

@@ -1,0 +1,24 @@
+#pragma once
+// The subcommands of netloom-cli and the small argument parser they share.
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace netloom::cli {
+
+struct Arguments {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;  // "--epochs 3" → {"epochs", "3"}; flags map to "1"
+    bool has(const std::string& name) const { return options.count(name) != 0; }
+    std::string get(const std::string& name, const std::string& def = {}) const;
+};
+
+// Parses argv after the subcommand. `flags` take no value. Returns an error sentence or "".
+std::string parseArguments(int argc, char** argv, int first, const std::vector<std::string>& flags,
+                           const std::vector<std::string>& valued, Arguments& out);
+
+int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+
+}  // namespace netloom::cli

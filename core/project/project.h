@@ -1,0 +1,96 @@
+#pragma once
+// A Netloom project: the graph plus everything needed to train and export it.
+// Stored as a `.netloom` JSON file (docs/project-format.md, docs/project.schema.json).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "graph/graph.h"
+#include "preprocess/pipeline_spec.h"
+
+namespace netloom {
+
+constexpr int kProjectSchemaVersion = 1;
+
+struct DatasetSpec {
+    // idx | image_folder | csv | text_csv | text_folder | none
+    std::string kind = "none";
+    std::string path;            // relative paths are resolved against the project file's folder
+    std::string testPath;        // optional separate test set (image/text folder, CSV)
+    std::string target;          // csv: label/target column; text_csv: label column
+    std::string textColumn;      // text_csv: the text column
+    double validationSplit = 0.1;  // of the training data, stratified
+    double testSplit = 0.0;        // used only when there is no separate test set
+    uint64_t seed = 42;
+    int64_t limit = 0;           // use at most this many training samples (0: all)
+    bool operator==(const DatasetSpec& o) const;
+};
+
+struct OptimizerSettings {
+    std::string type = "adam";   // sgd | adam | adamw | rmsprop
+    double learningRate = 1e-3;
+    double momentum = 0.9;       // sgd, rmsprop
+    bool nesterov = false;       // sgd
+    double weightDecay = 0.0;
+    bool operator==(const OptimizerSettings& o) const;
+};
+
+struct ScheduleSettings {
+    std::string type = "none";   // none | step | cosine | plateau
+    int64_t stepSize = 10;       // step: epochs between decays
+    double gamma = 0.1;          // step/plateau: factor
+    int64_t patience = 3;        // plateau: epochs without improvement
+    double minLearningRate = 0.0;
+    bool operator==(const ScheduleSettings& o) const;
+};
+
+struct EarlyStoppingSettings {
+    bool enabled = false;
+    std::string metric = "val_loss";  // val_loss | val_accuracy | val_mae | val_auc
+    int64_t patience = 5;
+    bool operator==(const EarlyStoppingSettings& o) const;
+};
+
+struct TrainingSettings {
+    std::string task = "classification";  // classification | binary | regression | reconstruction
+    std::string loss = "auto";            // auto | cross_entropy | bce | mse | mae
+    int64_t epochs = 10;
+    int64_t batchSize = 128;
+    OptimizerSettings optimizer;
+    ScheduleSettings schedule;
+    double clipNorm = 0.0;                // 0: no gradient clipping
+    EarlyStoppingSettings earlyStopping;
+    uint64_t seed = 0;
+    std::string device = "auto";          // auto | cpu | cuda
+    int64_t threads = 0;                  // 0: one per core
+    bool operator==(const TrainingSettings& o) const;
+};
+
+struct Project {
+    int schemaVersion = kProjectSchemaVersion;
+    std::string name;
+    std::string description;
+    Graph graph;
+    DatasetSpec dataset;
+    PipelineSpec preprocess;
+    TrainingSettings training;
+    std::string baseDir;  // folder of the file it was loaded from; not saved
+
+    bool operator==(const Project& o) const;
+    // Dataset paths made absolute against baseDir.
+    std::string resolvePath(const std::string& path) const;
+};
+
+struct ProjectLoad {
+    std::optional<Project> project;
+    std::string error;  // "graph.nodes[3].params.kernel: expected integer, got \"3x3\""
+    bool ok() const { return project.has_value(); }
+};
+
+ProjectLoad parseProject(const std::string& text);
+ProjectLoad loadProject(const std::string& path);
+std::string serializeProject(const Project& project);
+// Atomic: the previous file survives any failure. Returns an empty string on success.
+std::string saveProject(const Project& project, const std::string& path);
+
+}  // namespace netloom

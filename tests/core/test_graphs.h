@@ -1,0 +1,30 @@
+#pragma once
+// Small graph builders shared by the core tests.
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+#include "graph/graph.h"
+
+namespace netloom::testing {
+
+inline NodeId add(Graph& g, const std::string& type, std::initializer_list<std::pair<const std::string, ParamValue>> params = {},
+                  const std::string& name = {}) {
+    Node n;
+    n.type = type;
+    n.name = name.empty() ? g.uniqueName(type) : name;
+    n.params = NodeParams(std::map<std::string, ParamValue>(params));
+    return g.addNode(n);
+}
+
+// Input → layers... → Output in a chain; returns the ids in order.
+inline std::vector<NodeId> chain(Graph& g, const std::vector<NodeId>& ids) {
+    for (size_t k = 1; k < ids.size(); ++k) g.connect(ids[k - 1], ids[k], 0);
+    return ids;
+}
+
+inline std::string projectPath(const std::string& name) {
+    return std::string(NETLOOM_SOURCE_DIR) + "/projects/" + name + ".netloom";
+}
+
+}  // namespace netloom::testing

@@ -1,0 +1,135 @@
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <dirent.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "project/project.h"
+#include "test_graphs.h"
+#include "util/atomic_file.h"
+
+using namespace netloom;
+using namespace netloom::testing;
+
+namespace {
+
+std::string tempDir() {
+    char tmpl[] = "/tmp/netloom-test-XXXXXX";
+    return mkdtemp(tmpl);
+}
+
+std::vector<std::string> listDir(const std::string& dir) {
+    std::vector<std::string> out;
+    if (DIR* d = opendir(dir.c_str())) {
+        while (dirent* e = readdir(d))
+            if (e->d_name[0] != '.') out.push_back(e->d_name);
+        closedir(d);
+    }
+    return out;
+}
+
+}  // namespace
+
+class ExampleRoundTrip : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ExampleRoundTrip, SaveThenLoadGivesTheSameProject) {
+    ProjectLoad load = loadProject(projectPath(GetParam()));
+    ASSERT_TRUE(load.ok()) << load.error;
+    std::string dir = tempDir();
+    std::string path = dir + "/copy.netloom";
+    ASSERT_EQ(saveProject(*load.project, path), "");
+    ProjectLoad again = loadProject(path);
+    ASSERT_TRUE(again.ok()) << again.error;
+    EXPECT_TRUE(*again.project == *load.project);
+    EXPECT_EQ(serializeProject(*again.project), serializeProject(*load.project));
+}
+
+INSTANTIATE_TEST_SUITE_P(ProjectIo, ExampleRoundTrip,
+                         ::testing::Values("fashion-mnist-mlp", "fashion-mnist-cnn", "fashion-mnist-resnet",
+                                           "fortune-text-classifier", "breast-cancer-autoencoder"),
+                         [](const ::testing::TestParamInfo<const char*>& info) {
+                             std::string name = info.param;
+                             for (char& ch : name)
+                                 if (ch == '-') ch = '_';
+                             return name;
+                         });
+
+struct BrokenCase {
+    const char* file;
+    const char* expected;  // a fragment of the located message
+};
+
+class BrokenFiles : public ::testing::TestWithParam<BrokenCase> {};
+
+TEST_P(BrokenFiles, GiveALocatedError) {
+    const BrokenCase& c = GetParam();
+    ProjectLoad load = loadProject(std::string(NETLOOM_SOURCE_DIR) + "/tests/data/broken/" + c.file);
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find(c.expected), std::string::npos) << load.error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ProjectIo, BrokenFiles,
+    ::testing::Values(
+        BrokenCase{"truncated.netloom", "line 1, column"},
+        BrokenCase{"wrong-type-kernel.netloom", "graph.nodes[1].params.kernel: expected integer, got \"3x3\""},
+        BrokenCase{"unknown-layer.netloom", "graph.nodes[1].type: unknown layer type \"Conv3d\""},
+        BrokenCase{"huge-number.netloom", "graph.nodes[1].params.units: expected integer"},
+        BrokenCase{"huge-float.netloom", "number overflow parsing '1e400'"},
+        BrokenCase{"newer-schema.netloom", "schema_version: this file uses schema version 7"},
+        BrokenCase{"missing-graph.netloom", "graph: missing required field"},
+        BrokenCase{"not-an-object.netloom", "expected an object, got a list"},
+        BrokenCase{"edge-to-nowhere.netloom", "graph.edges[0].to: no node with id 9"},
+        BrokenCase{"duplicate-id.netloom", "graph.nodes[1].id: duplicate node id 1"},
+        BrokenCase{"unknown-field.netloom", "training.epochz: unknown field"},
+        BrokenCase{"bad-choice.netloom", "training.optimizer.type: expected one of sgd, adam, adamw, rmsprop"},
+        BrokenCase{"negative-id.netloom", "graph.nodes[0].id: expected integer in 1.."},
+        BrokenCase{"empty.netloom", "not valid JSON"},
+        BrokenCase{"binary-garbage.netloom", "not valid JSON"},
+        BrokenCase{"wrong-format.netloom", "format: expected \"netloom-project\""},
+        BrokenCase{"does-not-exist.netloom", "cannot open"}),
+    [](const ::testing::TestParamInfo<BrokenCase>& info) {
+        std::string name = info.param.file;
+        name = name.substr(0, name.find('.'));
+        for (char& ch : name)
+            if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
+        return name;
+    });
+
+TEST(ProjectIo, EveryBrokenCorpusFileIsCovered) {
+    // A file added to the corpus without a case above would be tested by the fuzzer only.
+    auto files = listDir(std::string(NETLOOM_SOURCE_DIR) + "/tests/data/broken");
+    EXPECT_EQ(files.size(), 16u);
+}
+
+TEST(AtomicFile, ReplacesWithoutLeavingTemporaries) {
+    std::string dir = tempDir();
+    std::string path = dir + "/p.netloom";
+    ASSERT_EQ(writeFileAtomically(path, "first"), "");
+    ASSERT_EQ(writeFileAtomically(path, "second"), "");
+    std::string text, error;
+    ASSERT_TRUE(readFile(path, text, error));
+    EXPECT_EQ(text, "second");
+    EXPECT_EQ(listDir(dir), std::vector<std::string>{"p.netloom"});
+}
+
+TEST(AtomicFile, FailedReplaceKeepsTheOldContentsAndCleansUp) {
+    // The rename fails because the target is a non-empty folder (works even as root).
+    std::string dir = tempDir();
+    std::string target = dir + "/p.netloom";
+    ASSERT_EQ(mkdir(target.c_str(), 0700), 0);
+    ASSERT_EQ(writeFileAtomically(target + "/inside", "kept"), "");
+    std::string error = writeFileAtomically(target, "lost");
+    EXPECT_NE(error.find("cannot replace"), std::string::npos) << error;
+    EXPECT_EQ(listDir(dir), std::vector<std::string>{"p.netloom"}) << "temporary file left behind";
+    std::string text, readError;
+    ASSERT_TRUE(readFile(target + "/inside", text, readError));
+    EXPECT_EQ(text, "kept");
+}
+
+TEST(AtomicFile, MissingFolderIsAnError) {
+    std::string error = writeFileAtomically("/nonexistent-netloom-dir/p.netloom", "x");
+    EXPECT_NE(error.find("/nonexistent-netloom-dir/p.netloom"), std::string::npos) << error;
+}

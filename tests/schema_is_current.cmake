@@ -1,0 +1,5 @@
+execute_process(COMMAND ${CLI} schema OUTPUT_VARIABLE generated RESULT_VARIABLE rc)
+file(READ ${DOC} committed)
+if(NOT rc EQUAL 0 OR NOT generated STREQUAL committed)
+  message(FATAL_ERROR "docs/project.schema.json is stale: run netloom-cli schema > docs/project.schema.json")
+endif()
