@@ -66,6 +66,15 @@ std::vector<Command> commands() {
          "Exit 0 when the network is valid, 1 with every problem listed when it is not,\n"
          "2 when the file cannot be read or is malformed (the message names the place).\n",
          {}, {}, validateCommand},
+        {"train", "train a project's network on its dataset",
+         "netloom-cli train FILE [--epochs N] [--device auto|cpu|cuda] [--out RUN_DIR] [--resume RUN_DIR]\n"
+         "                  [--threads N] [--max-batches N]\n\n"
+         "Trains with the project's settings, printing one line per epoch (loss, metrics, samples/s, ETA),\n"
+         "then evaluates the best checkpoint on the test split. The run folder receives a project snapshot,\n"
+         "metrics.csv, events.jsonl, preprocess.json, best.ckpt and last.ckpt. --resume continues a stopped\n"
+         "or killed run from its last checkpoint. Ctrl+C stops after the current batch and keeps the checkpoint.\n"
+         "Exit 0 when the run completes or is stopped, 1 when it fails, 2 for an unreadable project.\n",
+         {}, {"epochs", "device", "out", "resume", "threads", "max-batches"}, trainCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -19,6 +19,7 @@ std::string parseArguments(int argc, char** argv, int first, const std::vector<s
                            const std::vector<std::string>& valued, Arguments& out);
 
 int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace netloom::cli

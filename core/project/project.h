@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "graph/graph.h"
 #include "preprocess/pipeline_spec.h"
@@ -23,6 +24,8 @@ struct DatasetSpec {
     double testSplit = 0.0;        // used only when there is no separate test set
     uint64_t seed = 42;
     int64_t limit = 0;           // use at most this many training samples (0: all)
+    // idx: names of the label ids; folders: use only these classes (all when empty)
+    std::vector<std::string> classes;
     bool operator==(const DatasetSpec& o) const;
 };
 

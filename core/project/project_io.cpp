@@ -98,7 +98,8 @@ Graph readGraph(const JsonValue& g) {
 }
 
 DatasetSpec readDataset(const JsonValue& d) {
-    d.onlyKeys({"kind", "path", "test_path", "target", "text_column", "validation_split", "test_split", "seed", "limit"});
+    d.onlyKeys({"kind", "path", "test_path", "target", "text_column", "validation_split", "test_split", "seed", "limit",
+                "classes"});
     DatasetSpec s;
     s.kind = d.at("kind").toChoice(kDatasetKinds);
     s.path = d.stringOr("path", "");
@@ -110,6 +111,10 @@ DatasetSpec readDataset(const JsonValue& d) {
     if (s.validationSplit + s.testSplit > 0.95) d.fail("validation_split + test_split leave no training data");
     s.seed = static_cast<uint64_t>(d.intOr("seed", 42, 0, INT64_MAX));
     s.limit = d.intOr("limit", 0, 0, INT64_MAX);
+    if (d.has("classes")) {
+        JsonValue classes = d.at("classes");
+        for (size_t i = 0; i < classes.size(); ++i) s.classes.push_back(classes.at(i).toString());
+    }
     if (s.kind != "none" && s.path.empty()) d.fail("dataset kind \"" + s.kind + "\" needs a path");
     return s;
 }
@@ -285,6 +290,7 @@ std::string serializeProject(const Project& p) {
     jd["test_split"] = d.testSplit;
     jd["seed"] = d.seed;
     if (d.limit) jd["limit"] = d.limit;
+    if (!d.classes.empty()) jd["classes"] = d.classes;
     doc["dataset"] = jd;
 
     json image = json::array();
@@ -358,7 +364,7 @@ std::string saveProject(const Project& project, const std::string& path) {
 bool DatasetSpec::operator==(const DatasetSpec& o) const {
     return kind == o.kind && path == o.path && testPath == o.testPath && target == o.target &&
            textColumn == o.textColumn && validationSplit == o.validationSplit && testSplit == o.testSplit &&
-           seed == o.seed && limit == o.limit;
+           seed == o.seed && limit == o.limit && classes == o.classes;
 }
 
 bool OptimizerSettings::operator==(const OptimizerSettings& o) const {

@@ -1,0 +1,28 @@
+#pragma once
+// What the UI and the CLI show about a dataset: classes, counts per split, skipped inputs.
+// Plain C++ (no Torch) so widgets can hold it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace netloom {
+
+struct SkippedInput {
+    std::string location;  // file, "file:line", "file[index]"
+    std::string reason;
+};
+
+struct DataSummary {
+    std::string kind;                       // idx, image_folder, csv, text_csv, text_folder
+    std::vector<std::string> classNames;    // empty for regression/reconstruction without labels
+    std::vector<int64_t> sampleShape;       // per sample, as fed to the network
+    // counts[split][class]; splits are train, validation, test
+    std::vector<int64_t> trainCounts, validationCounts, testCounts;
+    int64_t trainSize = 0, validationSize = 0, testSize = 0;
+    std::vector<SkippedInput> skipped;
+    double loadSeconds = 0;
+    int64_t bytesInMemory = 0;
+    std::vector<std::string> notes;         // stated rules that applied ("3 missing values set to the mean")
+};
+
+}  // namespace netloom

@@ -1,0 +1,65 @@
+#pragma once
+// Datasets as contiguous tensors, ready for index_select batching. Private to core (Torch).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <torch/torch.h>
+
+#include "data/data_summary.h"
+#include "project/project.h"
+
+namespace netloom {
+
+class TextEncoder;
+class TabularEncoder;
+
+enum class SampleKind { Image, Features, Tokens };
+
+struct Split {
+    torch::Tensor inputs;   // Image: uint8 N×C×H×W (decoded once); Features: float N×F; Tokens: int64 N×L
+    torch::Tensor targets;  // int64 class ids, or float N×K for regression; undefined for reconstruction
+    int64_t size() const { return inputs.defined() ? inputs.size(0) : 0; }
+};
+
+struct Dataset {
+    SampleKind kind = SampleKind::Image;
+    Split train, validation, test;
+    DataSummary summary;
+    std::shared_ptr<TextEncoder> text;        // fitted on the training split (text datasets)
+    std::shared_ptr<TabularEncoder> tabular;  // fitted on the training split (CSV datasets)
+};
+
+struct DatasetLoad {
+    std::optional<Dataset> dataset;
+    std::string error;  // located: "train-labels-idx1-ubyte.gz: wrong magic number 2051, expected 2049"
+    bool ok() const { return dataset.has_value(); }
+};
+
+// Reads the project's dataset, applies the deterministic (load-time) preprocessing and splits it.
+DatasetLoad loadDataset(const Project& project);
+
+// Raw loaders, exposed for tests and for the studio's browser.
+struct LabelledTensors {
+    torch::Tensor inputs, labels;
+    std::vector<std::string> classNames;
+    std::vector<SkippedInput> skipped;
+};
+// Reads images (idx3) or labels (idx1), gzipped or not. Throws DataError.
+torch::Tensor readIdx(const std::string& path);
+
+class DataError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Seeded, stratified split of sample indices into train/validation/test index lists.
+struct SplitIndices {
+    std::vector<int64_t> train, validation, test;
+};
+SplitIndices stratifiedSplit(const std::vector<int64_t>& labels, double validationFraction, double testFraction,
+                             uint64_t seed);
+
+Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const std::vector<int64_t>& rows);
+
+}  // namespace netloom

@@ -1,0 +1,473 @@
+// loadDataset: from the project's dataset spec to split tensors, whatever the source format.
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "data/csv_table.h"
+#include "data/dataset.h"
+#include "data/tabular_encoder.h"
+#include "preprocess/image_pipeline.h"
+#include "preprocess/text_pipeline.h"
+#include "util/atomic_file.h"
+
+namespace netloom {
+
+namespace {
+
+bool isDir(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool isFile(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::vector<std::string> listDir(const std::string& dir) {
+    std::vector<std::string> out;
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) throw DataError(dir + ": cannot open folder (" + std::strerror(errno) + ")");
+    while (dirent* e = ::readdir(d))
+        if (e->d_name[0] != '.') out.emplace_back(e->d_name);
+    ::closedir(d);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string extensionOf(const std::string& name) {
+    auto dot = name.find_last_of('.');
+    return dot == std::string::npos ? "" : lower(name.substr(dot + 1));
+}
+
+std::string slurp(const std::string& path) {
+    std::string text, error;
+    if (!readFile(path, text, error)) throw DataError(error);
+    return text;
+}
+
+// Classes of a folder dataset: the project's list, or every subfolder/file that qualifies.
+std::vector<std::string> chooseClasses(const std::vector<std::string>& available, const DatasetSpec& spec,
+                                       const std::string& root) {
+    if (spec.classes.empty()) return available;
+    for (const auto& c : spec.classes)
+        if (std::find(available.begin(), available.end(), c) == available.end())
+            throw DataError(root + ": class \"" + c + "\" listed in the project has no folder or file here");
+    return spec.classes;
+}
+
+std::vector<int64_t> toVector(const torch::Tensor& labels) {
+    auto l = labels.to(torch::kInt64).contiguous();
+    return std::vector<int64_t>(l.data_ptr<int64_t>(), l.data_ptr<int64_t>() + l.numel());
+}
+
+void countClasses(const torch::Tensor& labels, size_t classes, std::vector<int64_t>& counts) {
+    counts.assign(classes, 0);
+    if (!labels.defined() || labels.dim() != 1 || labels.scalar_type() != torch::kInt64) return;
+    for (int64_t v : toVector(labels))
+        if (v >= 0 && static_cast<size_t>(v) < classes) ++counts[v];
+}
+
+// Seeded random subset of at most `limit` rows (limit 0: all).
+std::vector<int64_t> limitRows(std::vector<int64_t> rows, int64_t limit, uint64_t seed) {
+    if (limit <= 0 || static_cast<int64_t>(rows.size()) <= limit) return rows;
+    std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ULL);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    rows.resize(static_cast<size_t>(limit));
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+std::string findIdx(const std::string& dir, const std::string& stem) {
+    for (const char* suffix : {"", ".gz"}) {
+        std::string p = dir + "/" + stem + suffix;
+        if (isFile(p)) return p;
+    }
+    throw DataError(dir + ": missing " + stem + " (or " + stem + ".gz)");
+}
+
+// Applies the load-time image steps to every image of an N×C×H×W uint8 tensor.
+torch::Tensor prepareImages(const ImagePipeline& pipeline, const torch::Tensor& images) {
+    bool any = false;
+    for (const auto& s : pipeline.steps()) any |= isLoadStep(s.op) && s.op != "grayscale";
+    if (!any) return images;
+    std::vector<torch::Tensor> out;
+    out.reserve(static_cast<size_t>(images.size(0)));
+    for (int64_t i = 0; i < images.size(0); ++i) out.push_back(matToTensor(pipeline.prepare(tensorToMat(images[i]))));
+    return torch::stack(out);
+}
+
+void loadIdx(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    std::string dir = project.resolvePath(spec.path);
+    torch::Tensor trainX = readIdx(findIdx(dir, "train-images-idx3-ubyte"));
+    torch::Tensor trainY = readIdx(findIdx(dir, "train-labels-idx1-ubyte")).to(torch::kInt64);
+    torch::Tensor testX = readIdx(findIdx(dir, "t10k-images-idx3-ubyte"));
+    torch::Tensor testY = readIdx(findIdx(dir, "t10k-labels-idx1-ubyte")).to(torch::kInt64);
+    if (trainX.dim() != 3 || testX.dim() != 3) throw DataError(dir + ": image files must be idx3 (N×H×W)");
+    if (trainY.dim() != 1 || testY.dim() != 1) throw DataError(dir + ": label files must be idx1");
+    if (trainX.size(0) != trainY.size(0))
+        throw DataError(dir + ": train-images has " + std::to_string(trainX.size(0)) + " images but train-labels has " +
+                        std::to_string(trainY.size(0)) + " labels");
+    if (testX.size(0) != testY.size(0))
+        throw DataError(dir + ": t10k-images has " + std::to_string(testX.size(0)) + " images but t10k-labels has " +
+                        std::to_string(testY.size(0)) + " labels");
+    int64_t classes = std::max(trainY.max().item<int64_t>(), testY.max().item<int64_t>()) + 1;
+    if (!spec.classes.empty()) {
+        if (static_cast<int64_t>(spec.classes.size()) < classes)
+            throw DataError(dir + ": labels go up to " + std::to_string(classes - 1) + " but the project names only " +
+                            std::to_string(spec.classes.size()) + " classes");
+        ds.summary.classNames = spec.classes;
+    } else {
+        for (int64_t k = 0; k < classes; ++k) ds.summary.classNames.push_back(std::to_string(k));
+    }
+    ImagePipeline pipeline(project.preprocess.image);
+    trainX = prepareImages(pipeline, trainX.unsqueeze(1));
+    testX = prepareImages(pipeline, testX.unsqueeze(1));
+
+    SplitIndices split = stratifiedSplit(toVector(trainY), spec.validationSplit, 0.0, spec.seed);
+    ds.train = takeRows(trainX, trainY, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeRows(trainX, trainY, split.validation);
+    ds.test = Split{testX.contiguous(), testY};
+}
+
+void loadImageFolder(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    std::string root = project.resolvePath(spec.path);
+    if (!isDir(root)) throw DataError(root + ": not a folder");
+    std::vector<std::string> available;
+    for (const auto& name : listDir(root))
+        if (isDir(root + "/" + name)) available.push_back(name);
+    if (available.empty()) throw DataError(root + ": no class subfolders (expected one folder per class)");
+    std::vector<std::string> classes = chooseClasses(available, spec, root);
+    ds.summary.classNames = classes;
+    ImagePipeline pipeline(project.preprocess.image);
+    bool gray = pipeline.wantsGray();
+
+    auto readTree = [&](const std::string& base, torch::Tensor& x, torch::Tensor& y) {
+        std::vector<torch::Tensor> images;
+        std::vector<int64_t> labels;
+        std::vector<int64_t> firstShape;
+        std::string firstFile;
+        for (size_t c = 0; c < classes.size(); ++c) {
+            std::string dir = base + "/" + classes[c];
+            if (!isDir(dir)) throw DataError(dir + ": class folder missing");
+            int64_t readable = 0;
+            for (const auto& name : listDir(dir)) {
+                std::string ext = extensionOf(name), path = dir + "/" + name;
+                if (ext != "png" && ext != "jpg" && ext != "jpeg" && ext != "bmp") continue;
+                std::string error;
+                cv::Mat img = decodeImageFile(path, gray, error);
+                if (img.empty()) {
+                    ds.summary.skipped.push_back({path, error});
+                    continue;
+                }
+                torch::Tensor t = matToTensor(pipeline.prepare(img));
+                std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
+                if (firstShape.empty()) {
+                    firstShape = shape;
+                    firstFile = path;
+                } else if (shape != firstShape) {
+                    throw DataError(path + ": image is " + std::to_string(shape[2]) + "×" + std::to_string(shape[1]) +
+                                    " but " + firstFile + " is " + std::to_string(firstShape[2]) + "×" +
+                                    std::to_string(firstShape[1]) + " — add a resize step to the preprocessing");
+                }
+                images.push_back(t);
+                labels.push_back(static_cast<int64_t>(c));
+                ++readable;
+            }
+            if (readable == 0) throw DataError(dir + ": class folder has no readable images");
+        }
+        x = torch::stack(images);
+        y = torch::tensor(labels, torch::kInt64);
+    };
+    torch::Tensor x, y;
+    readTree(root, x, y);
+    double testFraction = spec.testPath.empty() ? spec.testSplit : 0.0;
+    SplitIndices split = stratifiedSplit(toVector(y), spec.validationSplit, testFraction, spec.seed);
+    ds.train = takeRows(x, y, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeRows(x, y, split.validation);
+    if (!spec.testPath.empty()) {
+        torch::Tensor tx, ty;
+        readTree(project.resolvePath(spec.testPath), tx, ty);
+        ds.test = Split{tx, ty};
+    } else {
+        ds.test = takeRows(x, y, split.test);
+    }
+}
+
+// Class ids for a label column: scikit-learn's header names when ids are 0..K-1, otherwise the
+// sorted distinct values (numerically when all are numbers).
+std::vector<int64_t> labelColumn(const CsvTable& t, size_t column, std::vector<std::string>& classNames,
+                                 const std::string& source) {
+    std::vector<std::string> values;
+    for (const auto& r : t.rows) values.push_back(r[column]);
+    std::vector<std::string> distinct(values.begin(), values.end());
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    bool numeric = true;
+    for (const auto& v : distinct) {
+        double d;
+        numeric &= parseNumber(v, d);
+    }
+    if (numeric)
+        std::sort(distinct.begin(), distinct.end(), [](const std::string& a, const std::string& b) {
+            double x, y;
+            parseNumber(a, x);
+            parseNumber(b, y);
+            return x < y;
+        });
+    for (size_t k = 0; k < values.size(); ++k)
+        if (isMissingValue(values[k]))
+            throw DataError(source + ":" + std::to_string(t.rowLines[k]) + ": missing label in column \"" +
+                            t.columns[column] + "\"");
+    std::map<std::string, int64_t> ids;
+    for (size_t k = 0; k < distinct.size(); ++k) ids[distinct[k]] = static_cast<int64_t>(k);
+    classNames = distinct;
+    if (!t.classNamesFromHeader.empty() && t.classNamesFromHeader.size() == distinct.size() && numeric) {
+        bool zeroBased = true;
+        for (size_t k = 0; k < distinct.size(); ++k) {
+            double d;
+            parseNumber(distinct[k], d);
+            zeroBased &= d == static_cast<double>(k);
+        }
+        if (zeroBased) classNames = t.classNamesFromHeader;
+    }
+    std::vector<int64_t> out;
+    for (const auto& v : values) out.push_back(ids[v]);
+    return out;
+}
+
+size_t columnIndex(const CsvTable& t, const std::string& name, const std::string& source, const char* role) {
+    for (size_t k = 0; k < t.columns.size(); ++k)
+        if (t.columns[k] == name) return k;
+    std::string cols;
+    for (const auto& c : t.columns) cols += (cols.empty() ? "" : ", ") + c;
+    throw DataError(source + ": no " + std::string(role) + " column \"" + name + "\" (columns: " + cols + ")");
+}
+
+CsvTable readCsv(const std::string& path) {
+    try {
+        return parseCsv(slurp(path), path);
+    } catch (const DataError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw DataError(e.what());
+    }
+}
+
+void loadCsv(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    const std::string& task = project.training.task;
+    std::string path = project.resolvePath(spec.path);
+    CsvTable t = readCsv(path);
+    ds.summary.skipped = t.skipped;
+    bool hasTarget = !spec.target.empty();
+    if (!hasTarget && task != "reconstruction")
+        throw DataError(path + ": the project names no target column (dataset.target) for task " + task);
+    size_t targetCol = hasTarget ? columnIndex(t, spec.target, path, "target") : t.columns.size();
+    std::vector<size_t> features;
+    for (size_t k = 0; k < t.columns.size(); ++k)
+        if (k != targetCol) features.push_back(k);
+
+    std::vector<int64_t> labels(t.rows.size(), 0);
+    torch::Tensor targets;
+    if (hasTarget && (task == "classification" || task == "binary" || task == "reconstruction")) {
+        labels = labelColumn(t, targetCol, ds.summary.classNames, path);
+        targets = torch::tensor(labels, torch::kInt64);
+    } else if (hasTarget) {
+        std::vector<float> y;
+        for (size_t r = 0; r < t.rows.size(); ++r) {
+            double v;
+            if (!parseNumber(t.rows[r][targetCol], v))
+                throw DataError(path + ":" + std::to_string(t.rowLines[r]) + ": target \"" + t.rows[r][targetCol] +
+                                "\" is not a number");
+            y.push_back(static_cast<float>(v));
+        }
+        targets = torch::tensor(y).unsqueeze(1);
+    }
+    SplitIndices split = stratifiedSplit(labels, spec.validationSplit, spec.testSplit, spec.seed);
+    std::vector<size_t> trainRows(split.train.begin(), split.train.end());
+    auto encoder = std::make_shared<TabularEncoder>();
+    encoder->fit(t, features, trainRows);
+    std::vector<float> values;
+    values.reserve(t.rows.size() * encoder->width());
+    int64_t missing = 0;
+    for (const auto& row : t.rows) encoder->encode(row, values, missing);
+    torch::Tensor x = torch::from_blob(values.data(), {static_cast<int64_t>(t.rows.size()), static_cast<int64_t>(encoder->width())},
+                                       torch::kFloat32)
+                          .clone();
+    if (missing)
+        ds.summary.notes.push_back(std::to_string(missing) +
+                                   " missing values: numeric ones set to the training mean, categorical ones to no category");
+    ds.train = takeRows(x, targets, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeRows(x, targets, split.validation);
+    ds.test = takeRows(x, targets, split.test);
+    ds.tabular = encoder;
+}
+
+// Text samples with labels, from a CSV or from a folder.
+void readTextSamples(const Project& project, const std::string& root, std::vector<std::string>& texts,
+                     std::vector<int64_t>& labels, std::vector<std::string>& classNames, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    if (spec.kind == "text_csv") {
+        CsvTable t = readCsv(root);
+        ds.summary.skipped.insert(ds.summary.skipped.end(), t.skipped.begin(), t.skipped.end());
+        if (spec.textColumn.empty()) throw DataError(root + ": the project names no text column (dataset.text_column)");
+        if (spec.target.empty()) throw DataError(root + ": the project names no label column (dataset.target)");
+        size_t tc = columnIndex(t, spec.textColumn, root, "text");
+        size_t lc = columnIndex(t, spec.target, root, "label");
+        labels = labelColumn(t, lc, classNames, root);
+        for (const auto& r : t.rows) texts.push_back(r[tc]);
+        return;
+    }
+    if (!isDir(root)) throw DataError(root + ": not a folder");
+    // One subfolder of .txt files per class, or one file per class holding records separated by
+    // lines of a single "%" (the fortune/strfile format).
+    std::vector<std::string> available;
+    for (const auto& name : listDir(root)) {
+        std::string p = root + "/" + name;
+        if (isDir(p) || (isFile(p) && extensionOf(name).empty())) available.push_back(name);
+    }
+    if (available.empty()) throw DataError(root + ": no class folders or files");
+    classNames = chooseClasses(available, spec, root);
+    for (size_t c = 0; c < classNames.size(); ++c) {
+        std::string p = root + "/" + classNames[c];
+        int64_t before = static_cast<int64_t>(texts.size());
+        if (isDir(p)) {
+            for (const auto& name : listDir(p)) {
+                if (extensionOf(name) != "txt") continue;
+                std::string text = slurp(p + "/" + name);
+                if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+                    ds.summary.skipped.push_back({p + "/" + name, "empty text"});
+                    continue;
+                }
+                texts.push_back(text);
+                labels.push_back(static_cast<int64_t>(c));
+            }
+        } else {
+            std::istringstream in(slurp(p));
+            std::string line, record;
+            auto flush = [&] {
+                if (record.find_first_not_of(" \t\r\n") != std::string::npos) {
+                    texts.push_back(record);
+                    labels.push_back(static_cast<int64_t>(c));
+                }
+                record.clear();
+            };
+            while (std::getline(in, line)) {
+                if (line == "%") flush();
+                else record += line + "\n";
+            }
+            flush();
+        }
+        if (static_cast<int64_t>(texts.size()) == before) throw DataError(p + ": class has no texts");
+    }
+}
+
+void loadText(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    std::vector<std::string> texts;
+    std::vector<int64_t> labels;
+    readTextSamples(project, project.resolvePath(spec.path), texts, labels, ds.summary.classNames, ds);
+    double testFraction = spec.testPath.empty() ? spec.testSplit : 0.0;
+    SplitIndices split = stratifiedSplit(labels, spec.validationSplit, testFraction, spec.seed);
+    split.train = limitRows(split.train, spec.limit, spec.seed);
+    auto encoder = std::make_shared<TextEncoder>(project.preprocess.text);
+    std::vector<std::string> trainTexts;
+    for (int64_t i : split.train) trainTexts.push_back(texts[i]);
+    encoder->fit(trainTexts);
+
+    auto encodeAll = [&](const std::vector<std::string>& src) {
+        int64_t len = project.preprocess.text.length;
+        torch::Tensor ids = torch::empty({static_cast<int64_t>(src.size()), len}, torch::kInt64);
+        auto* p = ids.data_ptr<int64_t>();
+        for (size_t i = 0; i < src.size(); ++i) {
+            auto e = encoder->encode(src[i]);
+            std::copy(e.begin(), e.end(), p + i * len);
+        }
+        return ids;
+    };
+    torch::Tensor x = encodeAll(texts);
+    torch::Tensor y = torch::tensor(labels, torch::kInt64);
+    ds.train = takeRows(x, y, split.train);
+    ds.validation = takeRows(x, y, split.validation);
+    if (!spec.testPath.empty()) {
+        std::vector<std::string> testTexts, names;
+        std::vector<int64_t> testLabels;
+        readTextSamples(project, project.resolvePath(spec.testPath), testTexts, testLabels, names, ds);
+        if (names != ds.summary.classNames) throw DataError(spec.testPath + ": test classes differ from training classes");
+        ds.test = Split{encodeAll(testTexts), torch::tensor(testLabels, torch::kInt64)};
+    } else {
+        ds.test = takeRows(x, y, split.test);
+    }
+    ds.text = encoder;
+}
+
+}  // namespace
+
+DatasetLoad loadDataset(const Project& project) {
+    DatasetLoad result;
+    auto start = std::chrono::steady_clock::now();
+    Dataset ds;
+    ds.summary.kind = project.dataset.kind;
+    try {
+        const std::string& kind = project.dataset.kind;
+        if (kind == "idx") {
+            loadIdx(project, ds);
+            ds.kind = SampleKind::Image;
+        } else if (kind == "image_folder") {
+            loadImageFolder(project, ds);
+            ds.kind = SampleKind::Image;
+        } else if (kind == "csv") {
+            loadCsv(project, ds);
+            ds.kind = SampleKind::Features;
+        } else if (kind == "text_csv" || kind == "text_folder") {
+            loadText(project, ds);
+            ds.kind = SampleKind::Tokens;
+        } else {
+            throw DataError("the project has no dataset (dataset.kind is \"" + kind + "\")");
+        }
+        if (ds.train.size() == 0) throw DataError(project.dataset.path + ": no training samples after the split");
+    } catch (const DataError& e) {
+        result.error = e.what();
+        return result;
+    } catch (const c10::Error& e) {
+        result.error = std::string("dataset: ") + e.what_without_backtrace();
+        return result;
+    } catch (const std::exception& e) {
+        result.error = std::string("dataset: ") + e.what();
+        return result;
+    }
+    DataSummary& s = ds.summary;
+    auto sizes = ds.train.inputs.sizes();
+    s.sampleShape.assign(sizes.begin() + 1, sizes.end());
+    s.trainSize = ds.train.size();
+    s.validationSize = ds.validation.size();
+    s.testSize = ds.test.size();
+    countClasses(ds.train.targets, s.classNames.size(), s.trainCounts);
+    countClasses(ds.validation.targets, s.classNames.size(), s.validationCounts);
+    countClasses(ds.test.targets, s.classNames.size(), s.testCounts);
+    for (const Split* sp : {&ds.train, &ds.validation, &ds.test}) {
+        if (sp->inputs.defined()) s.bytesInMemory += sp->inputs.numel() * sp->inputs.element_size();
+        if (sp->targets.defined()) s.bytesInMemory += sp->targets.numel() * sp->targets.element_size();
+    }
+    s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    result.dataset = std::move(ds);
+    return result;
+}
+
+}  // namespace netloom

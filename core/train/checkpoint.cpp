@@ -1,0 +1,63 @@
+#include "train/checkpoint.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace netloom {
+
+std::string saveCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
+                           const CheckpointState& state) {
+    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+    try {
+        torch::serialize::OutputArchive archive, modelArchive, optimizerArchive;
+        model.save(modelArchive);
+        archive.write("model", modelArchive);
+        if (optimizer) {
+            optimizer->save(optimizerArchive);
+            archive.write("optimizer", optimizerArchive);
+        }
+        archive.write("epochs_completed", torch::tensor(state.epochsCompleted, torch::kInt64));
+        archive.write("state", c10::IValue(state.stateJson));
+        archive.save_to(tmp);
+    } catch (const c10::Error& e) {
+        std::remove(tmp.c_str());
+        return "cannot write checkpoint " + path + ": " + e.what_without_backtrace();
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return "cannot replace checkpoint " + path;
+    }
+    return {};
+}
+
+std::string readCheckpointState(const std::string& path, CheckpointState& state) {
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path);
+        torch::Tensor epochs;
+        archive.read("epochs_completed", epochs);
+        state.epochsCompleted = epochs.item<int64_t>();
+        c10::IValue s;
+        if (archive.try_read("state", s)) state.stateJson = s.toStringRef();
+    } catch (const c10::Error& e) {
+        return "cannot read checkpoint " + path + ": " + e.what_without_backtrace();
+    }
+    return {};
+}
+
+std::string loadCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
+                           CheckpointState& state) {
+    if (std::string e = readCheckpointState(path, state); !e.empty()) return e;
+    try {
+        torch::serialize::InputArchive archive, modelArchive, optimizerArchive;
+        archive.load_from(path);
+        archive.read("model", modelArchive);
+        model.load(modelArchive);
+        if (optimizer && archive.try_read("optimizer", optimizerArchive)) optimizer->load(optimizerArchive);
+    } catch (const c10::Error& e) {
+        return "checkpoint " + path + " does not fit this network: " + e.what_without_backtrace();
+    }
+    return {};
+}
+
+}  // namespace netloom
