@@ -75,6 +75,13 @@ std::vector<Command> commands() {
          "or killed run from its last checkpoint. Ctrl+C stops after the current batch and keeps the checkpoint.\n"
          "Exit 0 when the run completes or is stopped, 1 when it fails, 2 for an unreadable project.\n",
          {}, {"epochs", "device", "out", "resume", "threads", "max-batches"}, trainCommand},
+        {"predict", "run raw inputs through the preprocessing and a trained checkpoint",
+         "netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n\n"
+         "Each INPUT is an image file (image datasets), a text (text datasets) or a CSV row of the feature\n"
+         "columns (tabular datasets). Prints the class and its probabilities (all of them as JSON with --json),\n"
+         "the values of a regression, or the anomaly score of an autoencoder.\n"
+         "Exit 0 when every input was used, 1 when some could not be, 2 for an unusable project or checkpoint.\n",
+         {"json"}, {"weights", "top"}, predictCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -82,4 +82,29 @@ std::string TabularEncoder::toJson() const {
     return nlohmann::json{{"columns", cols}, {"missing", "numeric: training mean; categorical: all zeros"}}.dump();
 }
 
+bool TabularEncoder::fromJson(const std::string& text, TabularEncoder& out, std::string& error) {
+    try {
+        auto j = nlohmann::json::parse(text);
+        out.columns_.clear();
+        out.sources_.clear();
+        for (const auto& c : j.at("columns")) {
+            Column col;
+            col.name = c.at("name").get<std::string>();
+            col.numeric = c.at("kind").get<std::string>() == "numeric";
+            if (col.numeric) {
+                col.mean = c.at("mean").get<double>();
+                col.std = c.at("std").get<double>();
+            } else {
+                col.categories = c.at("categories").get<std::vector<std::string>>();
+            }
+            out.sources_.push_back(out.columns_.size());
+            out.columns_.push_back(col);
+        }
+        return true;
+    } catch (const std::exception& e) {
+        error = std::string("tabular encoder state is unreadable: ") + e.what();
+        return false;
+    }
+}
+
 }  // namespace netloom

@@ -27,6 +27,8 @@ public:
     const std::vector<size_t>& sourceIndexes() const { return sources_; }
 
     std::string toJson() const;
+    // Restores a fitted encoder for rows that hold only the feature columns, in order.
+    static bool fromJson(const std::string& json, TabularEncoder& out, std::string& error);
 
 private:
     std::vector<Column> columns_;

@@ -1,0 +1,80 @@
+// netloom-cli predict FILE --weights CHECKPOINT INPUT...: the studio's own answers for raw inputs.
+#include <iomanip>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "project/project.h"
+#include "train/predictor.h"
+
+namespace netloom::cli {
+
+int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
+    if (args.positional.size() < 2 || !args.has("weights")) {
+        err << "usage: netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n";
+        return 2;
+    }
+    ProjectLoad load = loadProject(args.positional[0]);
+    if (!load.ok()) {
+        err << "error: " << load.error << "\n";
+        return 2;
+    }
+    std::string error;
+    auto predictor = Predictor::open(*load.project, args.get("weights"), error);
+    if (!predictor) {
+        err << "error: " << error << "\n";
+        return 2;
+    }
+    size_t top = 0;
+    try {
+        if (args.has("top")) top = static_cast<size_t>(std::stoul(args.get("top")));
+    } catch (const std::exception&) {
+        err << "error: --top takes a whole number\n";
+        return 2;
+    }
+    std::vector<std::string> inputs(args.positional.begin() + 1, args.positional.end());
+    auto results = predictor->predict(inputs);
+    bool anyError = false;
+    nlohmann::json all = nlohmann::json::array();
+    for (auto& r : results) {
+        // Highest probability first, optionally only the top K.
+        std::stable_sort(r.probabilities.begin(), r.probabilities.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (top > 0 && r.probabilities.size() > top) r.probabilities.resize(top);
+        anyError |= !r.error.empty();
+        if (args.has("json")) {
+            nlohmann::json j = {{"input", r.input}};
+            if (!r.error.empty()) j["error"] = r.error;
+            if (!r.label.empty()) j["label"] = r.label;
+            if (!r.probabilities.empty()) {
+                nlohmann::json p = nlohmann::json::object();
+                for (const auto& [name, prob] : r.probabilities) p[name] = prob;
+                j["probabilities"] = p;
+            }
+            if (!r.values.empty()) j["values"] = r.values;
+            if (r.anomalyScore >= 0) j["anomaly_score"] = r.anomalyScore;
+            all.push_back(j);
+            continue;
+        }
+        out << r.input << ": ";
+        if (!r.error.empty()) {
+            out << "error: " << r.error << "\n";
+            continue;
+        }
+        if (!r.label.empty()) {
+            out << r.label << std::fixed << std::setprecision(4) << " (";
+            for (size_t k = 0; k < r.probabilities.size() && k < (top ? top : 3); ++k)
+                out << (k ? ", " : "") << r.probabilities[k].first << " " << r.probabilities[k].second;
+            out << ")";
+        } else if (r.anomalyScore >= 0) {
+            out << "anomaly score " << r.anomalyScore;
+        } else {
+            for (size_t k = 0; k < r.values.size(); ++k) out << (k ? " " : "") << r.values[k];
+        }
+        out << "\n";
+    }
+    if (args.has("json")) out << all.dump(2) << "\n";
+    return anyError ? 1 : 0;
+}
+
+}  // namespace netloom::cli
