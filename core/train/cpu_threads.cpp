@@ -1,6 +1,7 @@
 #include "train/cpu_threads.h"
 
 #include <dlfcn.h>
+#include <malloc.h>
 
 #include <thread>
 
@@ -15,6 +16,16 @@ int64_t configureCpuThreads(int64_t threads) {
     using SetThreads = void (*)(int);
     if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
     if (at::get_num_threads() != threads) at::set_num_threads(static_cast<int>(threads));
+    // LibTorch's CPU allocator frees every activation after each batch. glibc serves large blocks
+    // with mmap and returns them to the kernel, so each batch paid page faults again (the first CNN
+    // epoch ran at a third of the later ones' speed until glibc's adaptive threshold caught up).
+    // Keeping freed blocks in the heap from the start removes that warm-up.
+    static bool mallocTuned = false;
+    if (!mallocTuned) {
+        mallopt(M_MMAP_THRESHOLD, 512 << 20);
+        mallopt(M_TRIM_THRESHOLD, 1024 << 20);
+        mallocTuned = true;
+    }
     return threads;
 }
 
