@@ -1,5 +1,8 @@
 #include "preprocess/image_pipeline.h"
 
+#include <fstream>
+#include <iterator>
+
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -211,18 +214,14 @@ static cv::Mat toGrayOrRgb(const cv::Mat& img, bool gray) {
 }
 
 cv::Mat decodeImageFile(const std::string& path, bool gray, std::string& error) {
-    cv::Mat img;
-    try {
-        img = cv::imread(path, cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception& e) {
-        error = "cannot decode: " + std::string(e.what());
+    // Read the bytes ourselves so files and uploads share one decoder (and one set of error messages).
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot open the file";
         return {};
     }
-    if (img.empty()) {
-        error = "not a readable PNG, JPEG or BMP image";
-        return {};
-    }
-    return toGrayOrRgb(img, gray);
+    std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return decodeImageBytes(bytes, gray, error);
 }
 
 cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, std::string& error) {

@@ -1,5 +1,6 @@
 #pragma once
 // Small graph builders shared by the core tests.
+#include <cstdlib>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -21,6 +22,12 @@ inline NodeId add(Graph& g, const std::string& type, std::initializer_list<std::
 inline std::vector<NodeId> chain(Graph& g, const std::vector<NodeId>& ids) {
     for (size_t k = 1; k < ids.size(); ++k) g.connect(ids[k - 1], ids[k], 0);
     return ids;
+}
+
+// A fresh folder under /tmp for one test.
+inline std::string makeTempDir() {
+    char tmpl[] = "/tmp/netloom-test-XXXXXX";
+    return mkdtemp(tmpl);
 }
 
 inline std::string projectPath(const std::string& name) {

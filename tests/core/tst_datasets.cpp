@@ -15,10 +15,7 @@ using namespace netloom;
 
 namespace {
 
-std::string tempDir() {
-    char tmpl[] = "/tmp/netloom-data-XXXXXX";
-    return mkdtemp(tmpl);
-}
+std::string tempDir() { return netloom::testing::makeTempDir(); }
 
 void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 

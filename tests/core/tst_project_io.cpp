@@ -15,10 +15,7 @@ using namespace netloom::testing;
 
 namespace {
 
-std::string tempDir() {
-    char tmpl[] = "/tmp/netloom-test-XXXXXX";
-    return mkdtemp(tmpl);
-}
+std::string tempDir() { return netloom::testing::makeTempDir(); }
 
 std::vector<std::string> listDir(const std::string& dir) {
     std::vector<std::string> out;

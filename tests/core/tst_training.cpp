@@ -15,10 +15,7 @@ using namespace netloom::testing;
 
 namespace {
 
-std::string tempDir() {
-    char tmpl[] = "/tmp/netloom-train-XXXXXX";
-    return mkdtemp(tmpl);
-}
+std::string tempDir() { return netloom::testing::makeTempDir(); }
 
 bool exists(const std::string& p) {
     struct stat st {};
