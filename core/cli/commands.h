@@ -21,6 +21,7 @@ std::string parseArguments(int argc, char** argv, int first, const std::vector<s
 int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace netloom::cli

@@ -1,0 +1,243 @@
+// exportProject: checkpoint → model.onnx (+ the tensor-input model), sidecars, and the proof:
+// ONNX Runtime's answers compared with LibTorch's on real samples, saved as verification.json.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+#include <onnx/checker.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include "data/dataset.h"
+#include "export/onnx_builder.h"
+#include "export/onnx_export.h"
+#include "preprocess/image_pipeline.h"
+#include "train/checkpoint.h"
+#include "util/atomic_file.h"
+
+namespace netloom {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+bool fileExists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0;
+}
+
+std::string findVerifier(const std::string& configured) {
+    if (!configured.empty()) return configured;
+    if (const char* env = std::getenv("NETLOOM_VERIFIER")) return env;
+    for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle/server/verify.js",
+                                 std::string("/usr/share/netloom/server/verify.js")})
+        if (fileExists(p)) return p;
+    return {};
+}
+
+// Checks and serialises a model; the checker's verdict is an export error, never a written file.
+std::string checkAndWrite(onnx::ModelProto& model, const std::string& path) {
+    try {
+        onnx::shape_inference::InferShapes(model);
+        onnx::checker::check_model(model);
+    } catch (const std::exception& e) {
+        return "the ONNX checker refused the model: " + std::string(e.what());
+    }
+    std::string bytes;
+    if (!model.SerializeToString(&bytes)) return "cannot serialise the ONNX model";
+    return writeFileAtomically(path, bytes);
+}
+
+json tensorJson(const torch::Tensor& t) {
+    torch::Tensor c = t.contiguous().cpu();
+    json j;
+    j["dims"] = c.sizes().vec();
+    if (c.scalar_type() == torch::kInt64) {
+        j["type"] = "int64";
+        j["data"] = std::vector<int64_t>(c.data_ptr<int64_t>(), c.data_ptr<int64_t>() + c.numel());
+    } else if (c.scalar_type() == torch::kUInt8) {
+        j["type"] = "uint8";
+        j["data"] = std::vector<uint8_t>(c.data_ptr<uint8_t>(), c.data_ptr<uint8_t>() + c.numel());
+    } else {
+        c = c.to(torch::kFloat32).contiguous();
+        j["type"] = "float32";
+        j["data"] = std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+    }
+    return j;
+}
+
+struct Run {
+    std::string model;       // which file
+    std::string what;        // description
+    json inputs;             // name → tensor
+    torch::Tensor expected;  // LibTorch's main output
+};
+
+}  // namespace
+
+ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options) {
+    ExportReport report;
+    auto start = Clock::now();
+    auto fail = [&](const std::string& why, NodeId node = 0) {
+        report.error = why;
+        report.failedNode = node;
+        return report;
+    };
+    GraphAnalysis analysis = analyzeGraph(project.graph);
+    if (!analysis.ok()) return fail("the network has problems: " + analysis.problems[0].message, analysis.problems[0].node);
+    CheckpointState state;
+    if (std::string e = readCheckpointState(checkpoint, state); !e.empty()) return fail(e);
+    json runState;
+    try {
+        runState = json::parse(state.stateJson);
+    } catch (const std::exception& e) {
+        return fail(checkpoint + ": run state is unreadable (" + e.what() + ")");
+    }
+    Network net(project.graph, analysis);
+    if (std::string e = loadCheckpoint(checkpoint, *net, nullptr, state); !e.empty()) return fail(e);
+    net->eval();
+    torch::NoGradGuard noGrad;
+
+    ::mkdir(options.outDir.c_str(), 0755);
+    OnnxBuildOptions build;
+    build.preprocess = project.preprocess;
+    build.task = runState.value("task", project.training.task);
+    build.classNames = runState.value("classes", std::vector<std::string>{});
+    json preprocessDescription = {{"image", json::parse(serializeProject(project))["preprocess"]["image"]}};
+    if (runState.contains("text")) preprocessDescription["text"] = runState["text"];
+    if (runState.contains("tabular")) preprocessDescription["tabular"] = runState["tabular"];
+    build.metadata["preprocessing"] = preprocessDescription.dump();
+    build.metadata["project"] = project.name;
+
+    const TensorType& inType = *analysis.nodes.at(analysis.inputNodes()[0]).output;
+    const bool image = inType.dtype == DType::Float32 && inType.rank() == 3;
+    std::string rawUnsupported = rawImageUnsupportedReason(project.preprocess);
+    const bool raw = image && options.rawImageInput && rawUnsupported.empty();
+
+    // The tensor-input model always; the raw-image model as model.onnx when it applies.
+    report.modelPath = options.outDir + "/" + (raw ? "model_tensor.onnx" : "model.onnx");
+    onnx::ModelProto tensorModel;
+    OnnxBuildResult tensorBuild = buildOnnxModel(project.graph, analysis, *net, build, tensorModel);
+    if (!tensorBuild.error.empty()) return fail(tensorBuild.error, tensorBuild.node);
+    if (std::string e = checkAndWrite(tensorModel, report.modelPath); !e.empty()) return fail(e);
+    OnnxBuildResult rawBuild;
+    if (raw) {
+        OnnxBuildOptions rawOptions = build;
+        rawOptions.rawImageInput = true;
+        onnx::ModelProto rawModel;
+        rawBuild = buildOnnxModel(project.graph, analysis, *net, rawOptions, rawModel);
+        if (!rawBuild.error.empty()) return fail(rawBuild.error, rawBuild.node);
+        report.rawModelPath = options.outDir + "/model.onnx";
+        if (std::string e = checkAndWrite(rawModel, report.rawModelPath); !e.empty()) return fail(e);
+    }
+
+    // Sidecars: labels and the fitted preprocessing (vocabulary, column statistics).
+    writeFileAtomically(options.outDir + "/labels.json", json(build.classNames).dump(2) + "\n");
+    json pre = preprocessDescription;
+    pre["input"] = raw ? "image" : tensorBuild.inputName;
+    if (raw) pre["image_input"] = "uint8 NHWC RGB, any size; resize/crop/scale/normalize run inside model.onnx";
+    if (!rawUnsupported.empty() && image) pre["raw_image_model"] = "not written: " + rawUnsupported;
+    writeFileAtomically(options.outDir + "/preprocess.json", pre.dump(2) + "\n");
+    report.exportSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (!options.verify) {
+        report.ok = true;
+        return report;
+    }
+
+    // Verification samples: real data from the project's dataset.
+    auto verifyStart = Clock::now();
+    DatasetLoad load = loadDataset(project);
+    if (!load.ok()) return fail("verification needs the dataset: " + load.error);
+    const Dataset& data = *load.dataset;
+    const Split& split = data.test.size() ? data.test : data.validation.size() ? data.validation : data.train;
+    int64_t available = split.size();
+    ImagePipeline pipeline(project.preprocess.image);
+    std::vector<Run> runs;
+    int64_t offset = 0;
+    for (int64_t batch : {int64_t{1}, int64_t{7}, std::max<int64_t>(0, options.samples - 8)}) {
+        if (batch == 0 || offset >= available) break;
+        int64_t n = std::min(batch, available - offset);
+        auto rows = torch::arange(offset, offset + n, torch::kInt64);
+        offset += n;
+        torch::Tensor stored = split.inputs.index_select(0, rows);
+        torch::Tensor x = image ? pipeline.toModelInput(stored, false, nullptr) : stored;
+        torch::Tensor expected = net->forward(x);
+        std::string what = "batch " + std::to_string(n);
+        runs.push_back({report.modelPath, "tensor input, " + what, {{tensorBuild.inputName, tensorJson(x)}}, expected});
+        if (raw) {
+            // The decoded image as a server would receive it: uint8 NHWC RGB.
+            torch::Tensor rgb = stored.size(1) == 1 ? stored.expand({-1, 3, -1, -1}) : stored;
+            runs.push_back({report.rawModelPath, "raw image input, " + what,
+                            {{"image", tensorJson(rgb.permute({0, 2, 3, 1}).contiguous())}}, expected});
+        }
+    }
+
+    std::string verifier = findVerifier(options.verifier);
+    if (verifier.empty()) return fail("no ONNX Runtime verifier found (verify.js); install Netloom's server files or pass --no-verify");
+    std::map<std::string, json> requests;
+    for (const Run& r : runs) requests[r.model]["runs"].push_back({{"inputs", r.inputs}});
+    std::map<std::string, json> results;
+    for (auto& [model, request] : requests) {
+        std::string reqPath = options.outDir + "/.verify-request.json", resPath = options.outDir + "/.verify-result.json";
+        std::ofstream(reqPath) << request.dump();
+        std::string cmd = "node '" + verifier + "' '" + model + "' '" + reqPath + "' '" + resPath + "' 2>&1";
+        FILE* pipe = ::popen(cmd.c_str(), "r");
+        std::string output;
+        char buf[512];
+        while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
+        int rc = pipe ? ::pclose(pipe) : -1;
+        std::remove(reqPath.c_str());
+        if (rc != 0) return fail("ONNX Runtime could not run " + model + ": " + output);
+        std::ifstream in(resPath);
+        try {
+            results[model] = json::parse(in);
+        } catch (const std::exception& e) {
+            return fail(std::string("unreadable verifier result: ") + e.what());
+        }
+        std::remove(resPath.c_str());
+        report.engine = results[model].value("engine", "onnxruntime");
+    }
+
+    std::map<std::string, size_t> nextRun;
+    bool allPassed = true;
+    const std::string mainOutput = tensorBuild.outputNames.at(0);
+    const bool classification = build.task == "classification" || build.task == "binary";
+    for (const Run& r : runs) {
+        const json& out = results[r.model]["runs"][nextRun[r.model]++]["outputs"][mainOutput];
+        std::vector<int64_t> dims = out["dims"].get<std::vector<int64_t>>();
+        torch::Tensor got = torch::tensor(out["data"].get<std::vector<float>>()).view(dims);
+        ParityCheck c;
+        c.what = r.what;
+        c.samples = r.expected.size(0);
+        if (got.sizes() != r.expected.sizes()) {
+            c.maxAbsDiff = INFINITY;
+            c.top1Agreement = 0;
+        } else {
+            c.maxAbsDiff = (got - r.expected).abs().max().item<double>();
+            if (classification && r.expected.dim() == 2 && r.expected.size(1) > 1)
+                c.top1Agreement = (got.argmax(1) == r.expected.argmax(1)).to(torch::kFloat64).mean().item<double>();
+        }
+        c.passed = c.maxAbsDiff <= kMaxAbsDiff && c.top1Agreement == 1.0;
+        allPassed &= c.passed;
+        report.checks.push_back(c);
+    }
+    report.verifySeconds = std::chrono::duration<double>(Clock::now() - verifyStart).count();
+    json v = {{"engine", report.engine}, {"reference", "LibTorch"}, {"tolerance", kMaxAbsDiff},
+              {"passed", allPassed}, {"checks", json::array()}};
+    for (const auto& c : report.checks)
+        v["checks"].push_back({{"what", c.what}, {"samples", c.samples}, {"max_abs_diff", c.maxAbsDiff},
+                               {"top1_agreement", c.top1Agreement}, {"passed", c.passed}});
+    report.verificationPath = options.outDir + "/verification.json";
+    writeFileAtomically(report.verificationPath, v.dump(2) + "\n");
+    if (!allPassed) return fail("verification failed: ONNX Runtime and LibTorch disagree (see " + report.verificationPath + ")");
+    report.ok = true;
+    return report;
+}
+
+}  // namespace netloom

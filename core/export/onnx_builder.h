@@ -1,0 +1,36 @@
+#pragma once
+// Graph + trained weights → onnx::ModelProto (opset 17). Private to core (Torch, protobuf).
+#include <map>
+#include <string>
+#include <vector>
+
+#include <onnx/onnx_pb.h>
+
+#include "graph/graph_analysis.h"
+#include "preprocess/pipeline_spec.h"
+#include "train/network.h"
+
+namespace netloom {
+
+struct OnnxBuildOptions {
+    bool rawImageInput = false;   // uint8 NHWC RGB input with the load-time + float steps inside
+    PipelineSpec preprocess;
+    std::string task = "classification";
+    std::vector<std::string> classNames;
+    std::map<std::string, std::string> metadata;  // extra metadata_props
+};
+
+struct OnnxBuildResult {
+    std::string error;   // empty on success
+    NodeId node = 0;     // the node that could not be exported
+    std::string inputName;
+    std::vector<std::string> outputNames;
+};
+
+OnnxBuildResult buildOnnxModel(const Graph& graph, const GraphAnalysis& analysis, NetworkImpl& net,
+                               const OnnxBuildOptions& options, onnx::ModelProto& model);
+
+// Whether the image pipeline can run inside ONNX (Canny cannot); the reason when not.
+std::string rawImageUnsupportedReason(const PipelineSpec& preprocess);
+
+}  // namespace netloom

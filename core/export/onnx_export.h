@@ -1,0 +1,46 @@
+#pragma once
+// Export a trained project as ONNX (opset 17, IR 8) and prove it: the model is run in ONNX Runtime
+// on real samples and compared with LibTorch. Torch-free interface.
+#include <string>
+#include <vector>
+
+#include "graph/graph.h"
+#include "project/project.h"
+
+namespace netloom {
+
+struct ExportOptions {
+    std::string outDir;
+    // Image models: the model's input is the decoded image (uint8 NHWC, RGB, any size) and the
+    // deterministic preprocessing runs inside the graph. Off: the input is the preprocessed tensor.
+    bool rawImageInput = true;
+    int64_t samples = 16;        // dataset samples used for verification
+    std::string verifier;        // verify.js; empty: found next to the program or in the source tree
+    bool verify = true;
+};
+
+struct ParityCheck {
+    std::string what;           // "tensor input, batch 1"
+    int64_t samples = 0;
+    double maxAbsDiff = 0;
+    double top1Agreement = 1;   // fraction; classification only
+    bool passed = false;
+};
+
+struct ExportReport {
+    bool ok = false;
+    std::string error;          // names the node and the reason when the graph cannot be exported
+    NodeId failedNode = 0;
+    std::string modelPath, rawModelPath;
+    std::string engine;         // "onnxruntime-node 1.30.0"
+    std::vector<ParityCheck> checks;
+    double exportSeconds = 0, verifySeconds = 0;
+    std::string verificationPath;
+};
+
+ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options);
+
+// Tolerances the verification holds every export to.
+constexpr double kMaxAbsDiff = 1e-4;
+
+}  // namespace netloom
