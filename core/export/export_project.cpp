@@ -14,6 +14,7 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include "data/dataset.h"
+#include "export/export_internal.h"
 #include "export/onnx_builder.h"
 #include "export/onnx_export.h"
 #include "preprocess/image_pipeline.h"
@@ -41,8 +42,10 @@ std::string findVerifier(const std::string& configured) {
     return {};
 }
 
+}  // namespace
+
 // Checks and serialises a model; the checker's verdict is an export error, never a written file.
-std::string checkAndWrite(onnx::ModelProto& model, const std::string& path) {
+std::string checkAndWriteModel(onnx::ModelProto& model, const std::string& path) {
     try {
         onnx::shape_inference::InferShapes(model);
         onnx::checker::check_model(model);
@@ -53,6 +56,8 @@ std::string checkAndWrite(onnx::ModelProto& model, const std::string& path) {
     if (!model.SerializeToString(&bytes)) return "cannot serialise the ONNX model";
     return writeFileAtomically(path, bytes);
 }
+
+namespace {
 
 json tensorJson(const torch::Tensor& t) {
     torch::Tensor c = t.contiguous().cpu();
@@ -80,6 +85,80 @@ struct Run {
 };
 
 }  // namespace
+
+std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const VerificationPlan& plan,
+                         const std::vector<torch::Tensor>& batches, ExportReport& report) {
+    torch::NoGradGuard noGrad;
+    net.eval();
+    std::vector<Run> runs;
+    for (const torch::Tensor& stored : batches) {
+        torch::Tensor x = plan.image ? pipeline.toModelInput(stored, false, nullptr) : stored;
+        torch::Tensor expected = net.forward(x);
+        std::string what = "batch " + std::to_string(stored.size(0));
+        runs.push_back({plan.tensorModel, "tensor input, " + what, {{plan.inputName, tensorJson(x)}}, expected});
+        if (!plan.rawModel.empty()) {
+            // The decoded image as a server would receive it: uint8 NHWC RGB.
+            torch::Tensor rgb = stored.size(1) == 1 ? stored.expand({-1, 3, -1, -1}) : stored;
+            runs.push_back({plan.rawModel, "raw image input, " + what,
+                            {{"image", tensorJson(rgb.permute({0, 2, 3, 1}).contiguous())}}, expected});
+        }
+    }
+    std::string verifier = findVerifier(plan.verifier);
+    if (verifier.empty()) return "no ONNX Runtime verifier found (verify.js); install Netloom's server files or pass --no-verify";
+    std::map<std::string, json> requests;
+    for (const Run& r : runs) requests[r.model]["runs"].push_back({{"inputs", r.inputs}});
+    std::map<std::string, json> results;
+    for (auto& [model, request] : requests) {
+        std::string reqPath = plan.outDir + "/.verify-request.json", resPath = plan.outDir + "/.verify-result.json";
+        std::ofstream(reqPath) << request.dump();
+        std::string cmd = "node '" + verifier + "' '" + model + "' '" + reqPath + "' '" + resPath + "' 2>&1";
+        FILE* pipe = ::popen(cmd.c_str(), "r");
+        std::string output;
+        char buf[512];
+        while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
+        int rc = pipe ? ::pclose(pipe) : -1;
+        std::remove(reqPath.c_str());
+        if (rc != 0) return "ONNX Runtime could not run " + model + ": " + output;
+        std::ifstream in(resPath);
+        try {
+            results[model] = json::parse(in);
+        } catch (const std::exception& e) {
+            return std::string("unreadable verifier result: ") + e.what();
+        }
+        std::remove(resPath.c_str());
+        report.engine = results[model].value("engine", "onnxruntime");
+    }
+    std::map<std::string, size_t> nextRun;
+    bool allPassed = true;
+    for (const Run& r : runs) {
+        const json& out = results[r.model]["runs"][nextRun[r.model]++]["outputs"][plan.mainOutput];
+        std::vector<int64_t> dims = out["dims"].get<std::vector<int64_t>>();
+        torch::Tensor got = torch::tensor(out["data"].get<std::vector<float>>()).view(dims);
+        ParityCheck c;
+        c.what = r.what;
+        c.samples = r.expected.size(0);
+        if (got.sizes() != r.expected.sizes()) {
+            c.maxAbsDiff = INFINITY;
+            c.top1Agreement = 0;
+        } else {
+            c.maxAbsDiff = (got - r.expected).abs().max().item<double>();
+            if (plan.classification && r.expected.dim() == 2 && r.expected.size(1) > 1)
+                c.top1Agreement = (got.argmax(1) == r.expected.argmax(1)).to(torch::kFloat64).mean().item<double>();
+        }
+        c.passed = c.maxAbsDiff <= kMaxAbsDiff && c.top1Agreement == 1.0;
+        allPassed &= c.passed;
+        report.checks.push_back(c);
+    }
+    json v = {{"engine", report.engine}, {"reference", "LibTorch"}, {"tolerance", kMaxAbsDiff},
+              {"passed", allPassed}, {"checks", json::array()}};
+    for (const auto& c : report.checks)
+        v["checks"].push_back({{"what", c.what}, {"samples", c.samples}, {"max_abs_diff", c.maxAbsDiff},
+                               {"top1_agreement", c.top1Agreement}, {"passed", c.passed}});
+    report.verificationPath = plan.outDir + "/verification.json";
+    writeFileAtomically(report.verificationPath, v.dump(2) + "\n");
+    if (!allPassed) return "verification failed: ONNX Runtime and LibTorch disagree (see " + report.verificationPath + ")";
+    return {};
+}
 
 ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options) {
     ExportReport report;
@@ -125,7 +204,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     onnx::ModelProto tensorModel;
     OnnxBuildResult tensorBuild = buildOnnxModel(project.graph, analysis, *net, build, tensorModel);
     if (!tensorBuild.error.empty()) return fail(tensorBuild.error, tensorBuild.node);
-    if (std::string e = checkAndWrite(tensorModel, report.modelPath); !e.empty()) return fail(e);
+    if (std::string e = checkAndWriteModel(tensorModel, report.modelPath); !e.empty()) return fail(e);
     OnnxBuildResult rawBuild;
     if (raw) {
         OnnxBuildOptions rawOptions = build;
@@ -134,7 +213,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
         rawBuild = buildOnnxModel(project.graph, analysis, *net, rawOptions, rawModel);
         if (!rawBuild.error.empty()) return fail(rawBuild.error, rawBuild.node);
         report.rawModelPath = options.outDir + "/model.onnx";
-        if (std::string e = checkAndWrite(rawModel, report.rawModelPath); !e.empty()) return fail(e);
+        if (std::string e = checkAndWriteModel(rawModel, report.rawModelPath); !e.empty()) return fail(e);
     }
 
     // Sidecars: labels and the fitted preprocessing (vocabulary, column statistics).
@@ -158,84 +237,25 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     const Split& split = data.test.size() ? data.test : data.validation.size() ? data.validation : data.train;
     int64_t available = split.size();
     ImagePipeline pipeline(project.preprocess.image);
-    std::vector<Run> runs;
+    std::vector<torch::Tensor> batches;
     int64_t offset = 0;
     for (int64_t batch : {int64_t{1}, int64_t{7}, std::max<int64_t>(0, options.samples - 8)}) {
         if (batch == 0 || offset >= available) break;
         int64_t n = std::min(batch, available - offset);
-        auto rows = torch::arange(offset, offset + n, torch::kInt64);
+        batches.push_back(split.inputs.index_select(0, torch::arange(offset, offset + n, torch::kInt64)));
         offset += n;
-        torch::Tensor stored = split.inputs.index_select(0, rows);
-        torch::Tensor x = image ? pipeline.toModelInput(stored, false, nullptr) : stored;
-        torch::Tensor expected = net->forward(x);
-        std::string what = "batch " + std::to_string(n);
-        runs.push_back({report.modelPath, "tensor input, " + what, {{tensorBuild.inputName, tensorJson(x)}}, expected});
-        if (raw) {
-            // The decoded image as a server would receive it: uint8 NHWC RGB.
-            torch::Tensor rgb = stored.size(1) == 1 ? stored.expand({-1, 3, -1, -1}) : stored;
-            runs.push_back({report.rawModelPath, "raw image input, " + what,
-                            {{"image", tensorJson(rgb.permute({0, 2, 3, 1}).contiguous())}}, expected});
-        }
     }
-
-    std::string verifier = findVerifier(options.verifier);
-    if (verifier.empty()) return fail("no ONNX Runtime verifier found (verify.js); install Netloom's server files or pass --no-verify");
-    std::map<std::string, json> requests;
-    for (const Run& r : runs) requests[r.model]["runs"].push_back({{"inputs", r.inputs}});
-    std::map<std::string, json> results;
-    for (auto& [model, request] : requests) {
-        std::string reqPath = options.outDir + "/.verify-request.json", resPath = options.outDir + "/.verify-result.json";
-        std::ofstream(reqPath) << request.dump();
-        std::string cmd = "node '" + verifier + "' '" + model + "' '" + reqPath + "' '" + resPath + "' 2>&1";
-        FILE* pipe = ::popen(cmd.c_str(), "r");
-        std::string output;
-        char buf[512];
-        while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
-        int rc = pipe ? ::pclose(pipe) : -1;
-        std::remove(reqPath.c_str());
-        if (rc != 0) return fail("ONNX Runtime could not run " + model + ": " + output);
-        std::ifstream in(resPath);
-        try {
-            results[model] = json::parse(in);
-        } catch (const std::exception& e) {
-            return fail(std::string("unreadable verifier result: ") + e.what());
-        }
-        std::remove(resPath.c_str());
-        report.engine = results[model].value("engine", "onnxruntime");
-    }
-
-    std::map<std::string, size_t> nextRun;
-    bool allPassed = true;
-    const std::string mainOutput = tensorBuild.outputNames.at(0);
-    const bool classification = build.task == "classification" || build.task == "binary";
-    for (const Run& r : runs) {
-        const json& out = results[r.model]["runs"][nextRun[r.model]++]["outputs"][mainOutput];
-        std::vector<int64_t> dims = out["dims"].get<std::vector<int64_t>>();
-        torch::Tensor got = torch::tensor(out["data"].get<std::vector<float>>()).view(dims);
-        ParityCheck c;
-        c.what = r.what;
-        c.samples = r.expected.size(0);
-        if (got.sizes() != r.expected.sizes()) {
-            c.maxAbsDiff = INFINITY;
-            c.top1Agreement = 0;
-        } else {
-            c.maxAbsDiff = (got - r.expected).abs().max().item<double>();
-            if (classification && r.expected.dim() == 2 && r.expected.size(1) > 1)
-                c.top1Agreement = (got.argmax(1) == r.expected.argmax(1)).to(torch::kFloat64).mean().item<double>();
-        }
-        c.passed = c.maxAbsDiff <= kMaxAbsDiff && c.top1Agreement == 1.0;
-        allPassed &= c.passed;
-        report.checks.push_back(c);
-    }
+    VerificationPlan plan;
+    plan.tensorModel = report.modelPath;
+    plan.rawModel = report.rawModelPath;
+    plan.inputName = tensorBuild.inputName;
+    plan.mainOutput = tensorBuild.outputNames.at(0);
+    plan.image = image;
+    plan.classification = build.task == "classification" || build.task == "binary";
+    plan.verifier = options.verifier;
+    plan.outDir = options.outDir;
+    if (std::string e = verifyModels(*net, pipeline, plan, batches, report); !e.empty()) return fail(e);
     report.verifySeconds = std::chrono::duration<double>(Clock::now() - verifyStart).count();
-    json v = {{"engine", report.engine}, {"reference", "LibTorch"}, {"tolerance", kMaxAbsDiff},
-              {"passed", allPassed}, {"checks", json::array()}};
-    for (const auto& c : report.checks)
-        v["checks"].push_back({{"what", c.what}, {"samples", c.samples}, {"max_abs_diff", c.maxAbsDiff},
-                               {"top1_agreement", c.top1Agreement}, {"passed", c.passed}});
-    report.verificationPath = options.outDir + "/verification.json";
-    writeFileAtomically(report.verificationPath, v.dump(2) + "\n");
-    if (!allPassed) return fail("verification failed: ONNX Runtime and LibTorch disagree (see " + report.verificationPath + ")");
     report.ok = true;
     return report;
 }

@@ -1,0 +1,222 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <functional>
+#include <set>
+
+#include <onnx/onnx_pb.h>
+
+#include "export/export_internal.h"
+#include "export/onnx_builder.h"
+#include "graph/graph_analysis.h"
+#include "graph/layer_registry.h"
+#include "test_graphs.h"
+
+using namespace netloom;
+using namespace netloom::testing;
+
+namespace {
+
+using Params = std::initializer_list<std::pair<const std::string, ParamValue>>;
+
+struct LayerCase {
+    const char* name;
+    std::function<void(Graph&)> build;  // Input → ... → Output
+};
+
+// Builds, exports, and compares ONNX Runtime with LibTorch at batch 1 and 7 on random inputs.
+void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false) {
+    GraphAnalysis a = analyzeGraph(g);
+    ASSERT_TRUE(a.ok()) << a.problems[0].message;
+    torch::manual_seed(11);
+    Network net(g, a);
+    const TensorType& in = *a.nodes.at(a.inputNodes()[0]).output;
+    auto sample = [&](int64_t n) {
+        std::vector<int64_t> shape{n};
+        shape.insert(shape.end(), in.dims.begin(), in.dims.end());
+        if (in.dtype == DType::Int64) return torch::randint(0, 50, shape, torch::kInt64);
+        if (raw) return torch::randint(0, 256, shape, torch::kUInt8);
+        return torch::randn(shape);
+    };
+    {
+        // Move BatchNorm's running statistics away from 0/1 so the inference form is really tested.
+        torch::NoGradGuard ng;
+        net->train();
+        for (int k = 0; k < 3; ++k) net->forward(raw ? ImagePipeline(pre.image).toModelInput(sample(8), false, nullptr) : sample(8));
+        net->eval();
+    }
+    std::string dir = makeTempDir();
+    OnnxBuildOptions options;
+    options.task = "regression";
+    options.preprocess = pre;
+    onnx::ModelProto tensorModel;
+    OnnxBuildResult built = buildOnnxModel(g, a, *net, options, tensorModel);
+    ASSERT_EQ(built.error, "");
+    ASSERT_EQ(checkAndWriteModel(tensorModel, dir + "/model_tensor.onnx"), "");
+    VerificationPlan plan;
+    plan.tensorModel = dir + "/model_tensor.onnx";
+    plan.inputName = built.inputName;
+    plan.mainOutput = built.outputNames[0];
+    plan.outDir = dir;
+    plan.image = raw;
+    if (raw) {
+        OnnxBuildOptions rawOptions = options;
+        rawOptions.rawImageInput = true;
+        onnx::ModelProto rawModel;
+        OnnxBuildResult rb = buildOnnxModel(g, a, *net, rawOptions, rawModel);
+        ASSERT_EQ(rb.error, "");
+        ASSERT_EQ(checkAndWriteModel(rawModel, dir + "/model.onnx"), "");
+        plan.rawModel = dir + "/model.onnx";
+    }
+    ExportReport report;
+    std::string e = verifyModels(*net, ImagePipeline(pre.image), plan, {sample(1), sample(7)}, report);
+    EXPECT_EQ(e, "");
+    ASSERT_EQ(report.checks.size(), raw ? 4u : 2u);
+    for (const ParityCheck& c : report.checks) {
+        EXPECT_LE(c.maxAbsDiff, kMaxAbsDiff) << c.what;
+        EXPECT_TRUE(c.passed) << c.what;
+    }
+    EXPECT_EQ(report.engine.rfind("onnxruntime-node", 0), 0u) << report.engine;
+}
+
+NodeId image(Graph& g, int64_t c = 3, int64_t h = 9, int64_t w = 8) {
+    return add(g, "Input", {{"channels", c}, {"height", h}, {"width", w}});
+}
+NodeId vec(Graph& g, int64_t n = 12) { return add(g, "Input", {{"kind", std::string("vector")}, {"size", n}}); }
+NodeId tokens(Graph& g, int64_t l = 6) {
+    return add(g, "Input", {{"kind", std::string("tokens")}, {"length", l}, {"vocab_size", int64_t{50}}});
+}
+NodeId emb(Graph& g) { return add(g, "Embedding", {{"vocab_size", int64_t{50}}, {"dim", int64_t{5}}}); }
+
+}  // namespace
+
+class LayerParity : public ::testing::TestWithParam<LayerCase> {};
+
+TEST_P(LayerParity, OnnxRuntimeMatchesLibTorchAtBatch1And7) {
+    Graph g;
+    GetParam().build(g);
+    expectParity(g);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Export, LayerParity,
+    ::testing::Values(
+        LayerCase{"dense", [](Graph& g) { chain(g, {vec(g), add(g, "Dense", {{"units", int64_t{7}}}), add(g, "Output")}); }},
+        LayerCase{"dense_no_bias", [](Graph& g) { chain(g, {vec(g), add(g, "Dense", {{"units", int64_t{3}}, {"bias", false}}), add(g, "Output")}); }},
+        LayerCase{"dense_on_sequence", [](Graph& g) { chain(g, {tokens(g), emb(g), add(g, "Dense", {{"units", int64_t{4}}}), add(g, "Output")}); }},
+        LayerCase{"conv_groups_dilation_padding",
+                  [](Graph& g) {
+                      chain(g, {image(g, 4, 11, 10),
+                                add(g, "Conv2d", {{"filters", int64_t{6}}, {"kernel", int64_t{3}}, {"stride", int64_t{2}},
+                                                  {"padding", int64_t{2}}, {"dilation", int64_t{2}}, {"groups", int64_t{2}}}),
+                                add(g, "Output")});
+                  }},
+        LayerCase{"maxpool", [](Graph& g) { chain(g, {image(g), add(g, "MaxPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
+        LayerCase{"avgpool_counts_padding", [](Graph& g) { chain(g, {image(g), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
+        LayerCase{"global_avgpool", [](Graph& g) { chain(g, {image(g), add(g, "GlobalAvgPool2d"), add(g, "Output")}); }},
+        LayerCase{"batchnorm_2d", [](Graph& g) { chain(g, {image(g), add(g, "BatchNorm"), add(g, "Output")}); }},
+        LayerCase{"batchnorm_1d", [](Graph& g) { chain(g, {vec(g), add(g, "BatchNorm", {{"epsilon", 1e-3}}), add(g, "Output")}); }},
+        LayerCase{"dropout_is_identity", [](Graph& g) { chain(g, {vec(g), add(g, "Dropout"), add(g, "Output")}); }},
+        LayerCase{"flatten", [](Graph& g) { chain(g, {image(g), add(g, "Flatten"), add(g, "Output")}); }},
+        LayerCase{"reshape", [](Graph& g) { chain(g, {vec(g), add(g, "Reshape", {{"shape", std::vector<int64_t>{3, -1}}}), add(g, "Output")}); }},
+        LayerCase{"relu", [](Graph& g) { chain(g, {vec(g), add(g, "ReLU"), add(g, "Output")}); }},
+        LayerCase{"leaky_relu", [](Graph& g) { chain(g, {vec(g), add(g, "LeakyReLU", {{"slope", 0.2}}), add(g, "Output")}); }},
+        LayerCase{"sigmoid", [](Graph& g) { chain(g, {vec(g), add(g, "Sigmoid"), add(g, "Output")}); }},
+        LayerCase{"tanh", [](Graph& g) { chain(g, {vec(g), add(g, "Tanh"), add(g, "Output")}); }},
+        LayerCase{"gelu", [](Graph& g) { chain(g, {vec(g), add(g, "GELU"), add(g, "Output")}); }},
+        LayerCase{"softmax", [](Graph& g) { chain(g, {vec(g), add(g, "Softmax"), add(g, "Output")}); }},
+        LayerCase{"embedding", [](Graph& g) { chain(g, {tokens(g), emb(g), add(g, "Output")}); }},
+        LayerCase{"lstm_last_step", [](Graph& g) { chain(g, {tokens(g), emb(g), add(g, "LSTM", {{"hidden", int64_t{4}}}), add(g, "Output")}); }},
+        LayerCase{"lstm_bidirectional_two_layers_sequences",
+                  [](Graph& g) {
+                      chain(g, {tokens(g), emb(g),
+                                add(g, "LSTM", {{"hidden", int64_t{4}}, {"layers", int64_t{2}}, {"bidirectional", true}, {"return_sequences", true}}),
+                                add(g, "Output")});
+                  }},
+        LayerCase{"lstm_bidirectional_last_step",
+                  [](Graph& g) { chain(g, {tokens(g), emb(g), add(g, "LSTM", {{"hidden", int64_t{3}}, {"bidirectional", true}}), add(g, "Output")}); }},
+        LayerCase{"gru_bidirectional_last_step",
+                  [](Graph& g) { chain(g, {tokens(g), emb(g), add(g, "GRU", {{"hidden", int64_t{4}}, {"bidirectional", true}}), add(g, "Output")}); }},
+        LayerCase{"gru_two_layers_sequences",
+                  [](Graph& g) {
+                      chain(g, {tokens(g), emb(g), add(g, "GRU", {{"hidden", int64_t{3}}, {"layers", int64_t{2}}, {"return_sequences", true}}),
+                                add(g, "Output")});
+                  }},
+        LayerCase{"add_and_concat_skip_graph",
+                  [](Graph& g) {
+                      NodeId in = image(g, 2, 6, 6);
+                      NodeId c1 = add(g, "Conv2d", {{"filters", int64_t{2}}, {"padding", int64_t{1}}});
+                      NodeId sum = add(g, "Add");
+                      NodeId cat = add(g, "Concat");
+                      NodeId out = add(g, "Output");
+                      g.connect(in, c1, 0);
+                      g.connect(c1, sum, 0);
+                      g.connect(in, sum, 1);
+                      g.connect(sum, cat, 0);
+                      g.connect(in, cat, 1);
+                      g.connect(cat, out, 0);
+                  }}),
+    [](const ::testing::TestParamInfo<LayerCase>& info) { return std::string(info.param.name); });
+
+TEST(Export, EveryLayerTypeHasAParityCase) {
+    // A layer added to the registry must get an ONNX emitter and a case above.
+    std::set<std::string> covered = {"Input", "Output", "Dense", "Conv2d", "MaxPool2d", "AvgPool2d", "GlobalAvgPool2d",
+                                     "BatchNorm", "Dropout", "Flatten", "Reshape", "ReLU", "LeakyReLU", "Sigmoid", "Tanh",
+                                     "GELU", "Softmax", "Embedding", "LSTM", "GRU", "Add", "Concat"};
+    for (const LayerSpec& s : LayerRegistry::instance().all()) EXPECT_TRUE(covered.count(s.type)) << s.type;
+}
+
+TEST(Export, RawImageModelRunsThePreprocessingInside) {
+    // RGB images of 12×10 → gray → resize 8×8 → scale → normalize, all inside the ONNX graph.
+    PipelineSpec pre;
+    ImageStep gray, resize, scale, norm;
+    gray.op = "grayscale";
+    resize.op = "resize";
+    resize.width = 8;
+    resize.height = 8;
+    scale.op = "scale";
+    norm.op = "normalize";
+    norm.mean = {0.5};
+    norm.std = {0.25};
+    pre.image = {gray, resize, scale, norm};
+    Graph g;
+    chain(g, {image(g, 1, 8, 8), add(g, "Conv2d", {{"filters", int64_t{2}}}), add(g, "Flatten"), add(g, "Output")});
+    // The stored (load-time prepared) images are already 8×8 gray: the raw model sees them as RGB.
+    expectParity(g, pre, /*raw=*/true);
+}
+
+TEST(Export, MetadataAndSymbolicBatch) {
+    ProjectLoad load = loadProject(projectPath("fashion-mnist-cnn"));
+    ASSERT_TRUE(load.ok());
+    GraphAnalysis a = analyzeGraph(load.project->graph);
+    Network net(load.project->graph, a);
+    OnnxBuildOptions o;
+    o.classNames = {"a", "b\"q"};
+    onnx::ModelProto m;
+    ASSERT_EQ(buildOnnxModel(load.project->graph, a, *net, o, m).error, "");
+    EXPECT_EQ(m.opset_import(0).version(), 17);
+    EXPECT_EQ(m.ir_version(), 8);
+    EXPECT_EQ(m.graph().input(0).name(), "input");
+    EXPECT_EQ(m.graph().input(0).type().tensor_type().shape().dim(0).dim_param(), "batch");
+    EXPECT_EQ(m.graph().output(0).name(), "logits");
+    EXPECT_EQ(m.graph().output(1).name(), "probabilities");
+    std::map<std::string, std::string> meta;
+    for (const auto& p : m.metadata_props()) meta[p.key()] = p.value();
+    EXPECT_EQ(meta["task"], "classification");
+    EXPECT_EQ(meta["class_names"], "[\"a\",\"b\\\"q\"]");
+    EXPECT_FALSE(meta["netloom_version"].empty());
+}
+
+TEST(Export, CheckerRefusalIsAnErrorAndNoFile) {
+    onnx::ModelProto broken;
+    broken.set_ir_version(8);
+    broken.add_opset_import()->set_version(17);
+    auto* n = broken.mutable_graph()->add_node();
+    n->set_op_type("NoSuchOperator");
+    n->add_input("x");
+    n->add_output("y");
+    std::string path = makeTempDir() + "/m.onnx";
+    EXPECT_NE(checkAndWriteModel(broken, path), "");
+    std::ifstream f(path);
+    EXPECT_FALSE(f.good()) << "a refused model must not be written";
+}
