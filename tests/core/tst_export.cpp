@@ -6,7 +6,10 @@
 
 #include <onnx/onnx_pb.h>
 
+#include <nlohmann/json.hpp>
+
 #include "export/export_internal.h"
+#include "train/checkpoint.h"
 #include "export/onnx_builder.h"
 #include "graph/graph_analysis.h"
 #include "graph/layer_registry.h"
@@ -220,3 +223,37 @@ TEST(Export, CheckerRefusalIsAnErrorAndNoFile) {
     std::ifstream f(path);
     EXPECT_FALSE(f.good()) << "a refused model must not be written";
 }
+
+class ExampleExport : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ExampleExport, ExportsAndVerifiesOnTheRealDataset) {
+    ProjectLoad load = loadProject(projectPath(GetParam()));
+    ASSERT_TRUE(load.ok()) << load.error;
+    const Project& p = *load.project;
+    GraphAnalysis a = analyzeGraph(p.graph);
+    torch::manual_seed(5);
+    Network net(p.graph, a);
+    std::string dir = makeTempDir();
+    std::string state = nlohmann::json{{"task", p.training.task}, {"classes", p.dataset.classes}}.dump();
+    ASSERT_EQ(saveCheckpoint(dir + "/w.ckpt", *net, nullptr, {1, state}), "");
+    ExportOptions o;
+    o.outDir = dir + "/export";
+    ExportReport r = exportProject(p, dir + "/w.ckpt", o);
+    ASSERT_TRUE(r.ok) << r.error;
+    ASSERT_GE(r.checks.size(), 2u);
+    for (const ParityCheck& c : r.checks) EXPECT_TRUE(c.passed) << c.what << " " << c.maxAbsDiff;
+    EXPECT_EQ(r.checks[0].samples, 1);
+    EXPECT_EQ(r.checks[r.rawModelPath.empty() ? 1 : 2].samples, 7);
+    std::ifstream verification(r.verificationPath);
+    EXPECT_TRUE(verification.good());
+}
+
+INSTANTIATE_TEST_SUITE_P(Export, ExampleExport,
+                         ::testing::Values("fashion-mnist-mlp", "fashion-mnist-cnn", "fashion-mnist-resnet",
+                                           "fortune-text-classifier", "breast-cancer-autoencoder"),
+                         [](const ::testing::TestParamInfo<const char*>& info) {
+                             std::string name = info.param;
+                             for (char& ch : name)
+                                 if (ch == '-') ch = '_';
+                             return name;
+                         });
