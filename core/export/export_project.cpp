@@ -105,29 +105,29 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
     }
     std::string verifier = findVerifier(plan.verifier);
     if (verifier.empty()) return "no ONNX Runtime verifier found (verify.js); install Netloom's server files or pass --no-verify";
-    std::map<std::string, json> requests;
-    for (const Run& r : runs) requests[r.model]["runs"].push_back({{"inputs", r.inputs}});
+    // One verifier process for every model: node and ONNX Runtime start once.
+    json request = {{"models", json::object()}};
+    for (const Run& r : runs) request["models"][r.model]["runs"].push_back({{"inputs", r.inputs}});
+    std::string reqPath = plan.outDir + "/.verify-request.json", resPath = plan.outDir + "/.verify-result.json";
+    std::ofstream(reqPath) << request.dump();
+    std::string cmd = "node '" + verifier + "' '" + reqPath + "' '" + resPath + "' 2>&1";
+    FILE* pipe = ::popen(cmd.c_str(), "r");
+    std::string output;
+    char buf[512];
+    while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
+    int rc = pipe ? ::pclose(pipe) : -1;
+    std::remove(reqPath.c_str());
+    if (rc != 0) return "ONNX Runtime could not run the exported model: " + output;
     std::map<std::string, json> results;
-    for (auto& [model, request] : requests) {
-        std::string reqPath = plan.outDir + "/.verify-request.json", resPath = plan.outDir + "/.verify-result.json";
-        std::ofstream(reqPath) << request.dump();
-        std::string cmd = "node '" + verifier + "' '" + model + "' '" + reqPath + "' '" + resPath + "' 2>&1";
-        FILE* pipe = ::popen(cmd.c_str(), "r");
-        std::string output;
-        char buf[512];
-        while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
-        int rc = pipe ? ::pclose(pipe) : -1;
-        std::remove(reqPath.c_str());
-        if (rc != 0) return "ONNX Runtime could not run " + model + ": " + output;
+    try {
         std::ifstream in(resPath);
-        try {
-            results[model] = json::parse(in);
-        } catch (const std::exception& e) {
-            return std::string("unreadable verifier result: ") + e.what();
-        }
-        std::remove(resPath.c_str());
-        report.engine = results[model].value("engine", "onnxruntime");
+        json all = json::parse(in);
+        report.engine = all.value("engine", "onnxruntime");
+        for (auto& [model, result] : all.at("models").items()) results[model] = result;
+    } catch (const std::exception& e) {
+        return std::string("unreadable verifier result: ") + e.what();
     }
+    std::remove(resPath.c_str());
     std::map<std::string, size_t> nextRun;
     bool allPassed = true;
     for (const Run& r : runs) {
@@ -170,16 +170,15 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     };
     GraphAnalysis analysis = analyzeGraph(project.graph);
     if (!analysis.ok()) return fail("the network has problems: " + analysis.problems[0].message, analysis.problems[0].node);
+    Network net(project.graph, analysis);
     CheckpointState state;
-    if (std::string e = readCheckpointState(checkpoint, state); !e.empty()) return fail(e);
+    if (std::string e = loadCheckpoint(checkpoint, *net, nullptr, state); !e.empty()) return fail(e);
     json runState;
     try {
         runState = json::parse(state.stateJson);
     } catch (const std::exception& e) {
         return fail(checkpoint + ": run state is unreadable (" + e.what() + ")");
     }
-    Network net(project.graph, analysis);
-    if (std::string e = loadCheckpoint(checkpoint, *net, nullptr, state); !e.empty()) return fail(e);
     net->eval();
     torch::NoGradGuard noGrad;
 
