@@ -83,15 +83,17 @@ std::vector<Command> commands() {
          "Exit 0 when every input was used, 1 when some could not be, 2 for an unusable project or checkpoint.\n",
          {"json"}, {"weights", "top"}, predictCommand},
         {"export", "write a trained model as ONNX and prove it in ONNX Runtime",
-         "netloom-cli export FILE --weights CHECKPOINT --out DIR [--tensor-input] [--no-verify]\n\n"
+         "netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle] [--tensor-input] [--no-verify]\n\n"
          "Writes DIR/model.onnx (opset 17; for image models its input is the decoded image, uint8 NHWC RGB of\n"
          "any size, with the preprocessing inside the graph), DIR/model_tensor.onnx (input: the preprocessed\n"
          "tensor), labels.json, preprocess.json (vocabulary, column statistics) and verification.json: ONNX\n"
          "Runtime's outputs compared with LibTorch's on real samples at batch 1 and 7 (max |diff| <= 1e-4 and\n"
          "100% top-1 agreement required). --tensor-input writes only the tensor-input model as model.onnx.\n"
+         "--bundle adds the deployable bundle: server/ (Node.js, ONNX Runtime, Open Inference Protocol),\n"
+         "Dockerfile, k8s/, triton/, samples/ with the studio's answers, and a README.\n"
          "Exit 0 when exported and verified, 1 when the graph cannot be exported (the node is named) or the\n"
          "verification fails, 2 for an unreadable project.\n",
-         {"tensor-input", "no-verify"}, {"weights", "out"}, exportCommand},
+         {"tensor-input", "no-verify", "bundle"}, {"weights", "out"}, exportCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -9,7 +9,7 @@ namespace netloom::cli {
 
 int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (args.positional.size() != 1 || !args.has("weights") || !args.has("out")) {
-        err << "usage: netloom-cli export FILE --weights CHECKPOINT --out DIR [--tensor-input] [--no-verify]\n";
+        err << "usage: netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle] [--tensor-input] [--no-verify]\n";
         return 2;
     }
     ProjectLoad load = loadProject(args.positional[0]);
@@ -37,6 +37,13 @@ int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     }
     out << std::fixed << std::setprecision(2) << "export " << r.exportSeconds << " s, verification " << r.verifySeconds
         << " s\n";
+    if (args.has("bundle")) {
+        if (std::string e = writeBundle(*load.project, args.get("weights"), r, options.outDir); !e.empty()) {
+            err << "error: bundle: " << e << "\n";
+            return 1;
+        }
+        out << "bundle: " << options.outDir << " (README.md, Dockerfile, k8s/, triton/, server/, samples/)\n";
+    }
     return 0;
 }
 

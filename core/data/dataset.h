@@ -28,6 +28,7 @@ struct Dataset {
     DataSummary summary;
     std::shared_ptr<TextEncoder> text;        // fitted on the training split (text datasets)
     std::shared_ptr<TabularEncoder> tabular;  // fitted on the training split (CSV datasets)
+    std::vector<std::string> testTexts;       // the test split's raw texts (text datasets), row for row
 };
 
 struct DatasetLoad {

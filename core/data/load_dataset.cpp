@@ -411,8 +411,10 @@ void loadText(const Project& project, Dataset& ds) {
         readTextSamples(project, project.resolvePath(spec.testPath), testTexts, testLabels, names, ds);
         if (names != ds.summary.classNames) throw DataError(spec.testPath + ": test classes differ from training classes");
         ds.test = Split{encodeAll(testTexts), torch::tensor(testLabels, torch::kInt64)};
+        ds.testTexts = testTexts;
     } else {
         ds.test = takeRows(x, y, split.test);
+        for (int64_t i : split.test) ds.testTexts.push_back(texts[i]);
     }
     ds.text = encoder;
 }

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -20,6 +21,7 @@
 #include "preprocess/image_pipeline.h"
 #include "train/checkpoint.h"
 #include "util/atomic_file.h"
+#include "version.h"
 
 namespace netloom {
 
@@ -160,6 +162,20 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
     return {};
 }
 
+std::string bundleModelName(const std::string& projectName) {
+    std::string out;
+    for (char c : projectName) {
+        char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        bool ok = (l >= 'a' && l <= 'z') || (l >= '0' && l <= '9');
+        if (ok) out.push_back(l);
+        else if (!out.empty() && out.back() != '-') out.push_back('-');
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    if (out.size() > 52) out.resize(52);  // room for the "-triton" suffix within 63
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "model" : out;
+}
+
 ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options) {
     ExportReport report;
     auto start = Clock::now();
@@ -222,6 +238,28 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     if (raw) pre["image_input"] = "uint8 NHWC RGB, any size; resize/crop/scale/normalize run inside model.onnx";
     if (!rawUnsupported.empty() && image) pre["raw_image_model"] = "not written: " + rawUnsupported;
     writeFileAtomically(options.outDir + "/preprocess.json", pre.dump(2) + "\n");
+
+    // model.json: the Open Inference Protocol description of model.onnx (-1: any size).
+    const std::string modelName = bundleModelName(project.name);
+    auto describe = [](const std::string& name, const char* datatype, std::vector<int64_t> shape) {
+        return json{{"name", name}, {"datatype", datatype}, {"shape", shape}};
+    };
+    json inputs = json::array(), outputs = json::array();
+    if (raw) {
+        inputs.push_back(describe("image", "UINT8", {-1, -1, -1, 3}));
+    } else {
+        std::vector<int64_t> shape{-1};
+        shape.insert(shape.end(), inType.dims.begin(), inType.dims.end());
+        inputs.push_back(describe(tensorBuild.inputName, inType.dtype == DType::Int64 ? "INT64" : "FP32", shape));
+    }
+    const auto& outDims = analysis.nodes.at(analysis.outputNodes()[0]).output->dims;
+    std::vector<int64_t> outShape{-1};
+    outShape.insert(outShape.end(), outDims.begin(), outDims.end());
+    for (const auto& name : tensorBuild.outputNames) outputs.push_back(describe(name, "FP32", outShape));
+    json manifest = {{"name", modelName}, {"task", build.task}, {"input_kind", raw ? "image" : tensorBuild.inputName},
+                     {"inputs", inputs}, {"outputs", outputs}, {"labels_count", build.classNames.size()},
+                     {"netloom_version", NETLOOM_VERSION}};
+    writeFileAtomically(options.outDir + "/model.json", manifest.dump(2) + "\n");
     report.exportSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!options.verify) {
         report.ok = true;

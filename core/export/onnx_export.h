@@ -40,6 +40,15 @@ struct ExportReport {
 
 ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options);
 
+// A deployable folder around an export (ExportReport.ok): the inference server, Dockerfile,
+// Kubernetes and Triton manifests filled from the model, golden samples with the studio's answers,
+// and a README. Returns an error sentence or "".
+std::string writeBundle(const Project& project, const std::string& checkpoint, const ExportReport& report,
+                        const std::string& outDir);
+
+// A DNS-1123 name for Kubernetes objects from the project name ("Fashion MNIST" → "fashion-mnist").
+std::string bundleModelName(const std::string& projectName);
+
 // Tolerances the verification holds every export to.
 constexpr double kMaxAbsDiff = 1e-4;
 

@@ -10,10 +10,10 @@
 
 namespace netloom {
 
-bool isEnglishStopWord(const std::string& word) {
+const std::vector<std::string>& englishStopWords() {
     // The classic English list (as in NLTK/Snowball), without negations, which carry meaning
     // for classification ("not good").
-    static const std::set<std::string> words = {
+    static const std::vector<std::string> words = {
         "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "as", "at",
         "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "did", "do",
         "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have",
@@ -24,6 +24,11 @@ bool isEnglishStopWord(const std::string& word) {
         "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
         "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with",
         "would", "you", "your", "yours", "yourself", "yourselves"};
+    return words;
+}
+
+bool isEnglishStopWord(const std::string& word) {
+    static const std::set<std::string> words(englishStopWords().begin(), englishStopWords().end());
     return words.count(word) != 0;
 }
 
@@ -130,6 +135,8 @@ std::string TextEncoder::toJson() const {
                         {"pad_id", kPadId},
                         {"oov_id", kOovId},
                         {"vocabulary", vocabulary_}};
+    // The exported server tokenizes with exactly this list.
+    if (spec_.removeStopWords) j["stop_words"] = englishStopWords();
     return j.dump();
 }
 

@@ -65,5 +65,6 @@ private:
 
 // The English stop words removed by `remove_stop_words`.
 bool isEnglishStopWord(const std::string& word);
+const std::vector<std::string>& englishStopWords();
 
 }  // namespace netloom

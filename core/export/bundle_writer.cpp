@@ -1,0 +1,207 @@
+// writeBundle: the export folder becomes something a person can docker build, run, curl and
+// kubectl apply. Templates live in packaging/bundle/ and are filled from model.json.
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "data/dataset.h"
+#include "export/onnx_export.h"
+#include "preprocess/image_pipeline.h"
+#include "train/predictor.h"
+#include "util/atomic_file.h"
+#include "version.h"
+
+namespace netloom {
+
+namespace {
+
+using nlohmann::json;
+
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0;
+}
+
+void makeDirs(const std::string& path) {
+    std::string partial;
+    for (size_t i = 0; i <= path.size(); ++i) {
+        if (i == path.size() || path[i] == '/') {
+            if (!partial.empty()) ::mkdir(partial.c_str(), 0755);
+        }
+        if (i < path.size()) partial.push_back(path[i]);
+    }
+}
+
+std::string bundleSourceDir() {
+    if (const char* env = std::getenv("NETLOOM_BUNDLE_DIR")) return env;
+    for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle", std::string("/usr/share/netloom/bundle")})
+        if (exists(p + "/templates/Dockerfile")) return p;
+    return {};
+}
+
+std::string fill(std::string text, const std::map<std::string, std::string>& values) {
+    for (const auto& [key, value] : values) {
+        std::string token = "{{" + key + "}}";
+        for (size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
+            text.replace(at, token.size(), value);
+    }
+    return text;
+}
+
+std::string copyFile(const std::string& from, const std::string& to) {
+    std::string text, error;
+    if (!readFile(from, text, error)) return error;
+    return writeFileAtomically(to, text);
+}
+
+std::string tritonConfig(const json& manifest) {
+    static const std::map<std::string, std::string> types = {{"FP32", "TYPE_FP32"}, {"INT64", "TYPE_INT64"}, {"UINT8", "TYPE_UINT8"}};
+    std::ostringstream os;
+    os << "name: \"" << manifest["name"].get<std::string>() << "\"\nplatform: \"onnxruntime_onnx\"\nmax_batch_size: 32\n";
+    auto block = [&](const char* kind, const json& tensors) {
+        os << kind << " [\n";
+        for (size_t k = 0; k < tensors.size(); ++k) {
+            const json& t = tensors[k];
+            auto shape = t["shape"].get<std::vector<int64_t>>();
+            os << "  {\n    name: \"" << t["name"].get<std::string>() << "\"\n    data_type: " << types.at(t["datatype"]) << "\n    dims: [ ";
+            for (size_t d = 1; d < shape.size(); ++d) os << (d > 1 ? ", " : "") << shape[d];
+            os << " ]\n  }" << (k + 1 < tensors.size() ? "," : "") << "\n";
+        }
+        os << "]\n";
+    };
+    block("input", manifest["inputs"]);
+    block("output", manifest["outputs"]);
+    os << "dynamic_batching { }\n";
+    return os.str();
+}
+
+}  // namespace
+
+std::string writeBundle(const Project& project, const std::string& checkpoint, const ExportReport& report,
+                        const std::string& outDir) {
+    if (!report.ok) return "the export did not succeed; there is nothing to bundle";
+    std::string source = bundleSourceDir();
+    if (source.empty()) return "the bundle templates were not found (packaging/bundle or /usr/share/netloom/bundle)";
+    json manifest, preprocess;
+    std::vector<std::string> labels;
+    try {
+        manifest = json::parse(std::ifstream(outDir + "/model.json"));
+        preprocess = json::parse(std::ifstream(outDir + "/preprocess.json"));
+        labels = json::parse(std::ifstream(outDir + "/labels.json")).get<std::vector<std::string>>();
+    } catch (const std::exception& e) {
+        return std::string("the export folder is incomplete: ") + e.what();
+    }
+    if (preprocess.contains("text") && preprocess["text"].value("stem", false))
+        return "stemming is not supported by the bundled server yet: export without a bundle, or turn stemming off";
+    const std::string name = manifest["name"];
+    const bool image = manifest["input_kind"] == "image";
+    if (!image && !preprocess.contains("text"))
+        return "the bundled server serves image and text models; this model takes tensors (use model.onnx directly)";
+
+    // Golden samples: raw inputs from the test split and the studio's own answers for them.
+    DatasetLoad load = loadDataset(project);
+    if (!load.ok()) return "samples need the dataset: " + load.error;
+    const Dataset& data = *load.dataset;
+    makeDirs(outDir + "/samples");
+    std::vector<std::string> inputs;
+    json samples = json::array();
+    const int64_t count = std::min<int64_t>(5, image ? data.test.size() : static_cast<int64_t>(data.testTexts.size()));
+    for (int64_t i = 0; i < count; ++i) {
+        if (image) {
+            cv::Mat m = tensorToMat(data.test.inputs[i]);
+            if (m.channels() == 3) cv::cvtColor(m, m, cv::COLOR_RGB2BGR);
+            std::string file = "samples/" + std::to_string(i) + ".png";
+            if (!cv::imwrite(outDir + "/" + file, m)) return "cannot write " + outDir + "/" + file;
+            inputs.push_back(outDir + "/" + file);
+            samples.push_back({{"file", file}});
+        } else {
+            inputs.push_back(data.testTexts[i]);
+            samples.push_back({{"text", data.testTexts[i]}});
+        }
+    }
+    std::string error;
+    auto predictor = Predictor::open(project, checkpoint, error);
+    if (!predictor) return error;
+    auto predictions = predictor->predict(inputs);
+    for (size_t i = 0; i < predictions.size(); ++i) {
+        if (!predictions[i].error.empty()) return "golden sample " + std::to_string(i) + ": " + predictions[i].error;
+        samples[i]["label"] = predictions[i].label;
+        json probs = json::object();
+        for (const auto& [cls, p] : predictions[i].probabilities) probs[cls] = p;
+        samples[i]["probabilities"] = probs;
+    }
+    writeFileAtomically(outDir + "/samples/expected.json",
+                        json{{"source", "netloom-cli predict (LibTorch)"}, {"samples", samples}}.dump(2) + "\n");
+
+    // Templates.
+    std::ostringstream classes;
+    for (size_t k = 0; k < labels.size() && k < 12; ++k) classes << (k ? ", " : "") << labels[k];
+    if (labels.size() > 12) classes << ", …";
+    std::ostringstream parity;
+    double worst = 0;
+    for (const auto& c : report.checks) worst = std::max(worst, c.maxAbsDiff);
+    parity << std::scientific << std::setprecision(1) << "max |diff| " << worst << " over " << report.checks.size()
+           << " checks, judged by " << report.engine;
+    std::string predictCurl, predictPython;
+    if (image) {
+        predictCurl = "curl -s -X POST localhost:8080/v1/predict -H 'content-type: image/png' --data-binary @samples/0.png";
+        predictPython = "r = requests.post(\"http://localhost:8080/v1/predict\", data=open(\"samples/0.png\", \"rb\"),\n"
+                        "                  headers={\"content-type\": \"image/png\"}, params={\"top_k\": 3})";
+    } else {
+        json body = {{"text", data.testTexts.empty() ? std::string("hello") : data.testTexts[0].substr(0, 60)}};
+        std::string b = body.dump();
+        std::string quoted;
+        for (char c : b) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        predictCurl = "curl -s -X POST localhost:8080/v1/predict -H 'content-type: application/json' -d '" + quoted + "'";
+        predictPython = "r = requests.post(\"http://localhost:8080/v1/predict\", json={\"text\": \"a sentence to classify\"},\n"
+                        "                  params={\"top_k\": 3})";
+    }
+    std::map<std::string, std::string> values = {
+        {"NAME", name},
+        {"VERSION", NETLOOM_VERSION},
+        {"PORT", "8080"},
+        {"IMAGE", name + ":latest"},
+        {"PROJECT", project.name},
+        {"TASK", manifest["task"]},
+        {"CLASSES", classes.str()},
+        {"PARITY", parity.str()},
+        {"INPUT", manifest["inputs"][0]["name"]},
+        {"INPUT_NOTE", image ? "(the decoded image, uint8 NHWC RGB of any size; the preprocessing is inside)"
+                             : "(int64 token ids; the tokenizer settings and vocabulary are in preprocess.json)"},
+        {"PREDICT_CURL", predictCurl},
+        {"PREDICT_PYTHON", predictPython},
+    };
+    const std::vector<std::pair<std::string, std::string>> templates = {
+        {"Dockerfile", "Dockerfile"}, {"dockerignore", ".dockerignore"}, {"README.md", "README.md"},
+        {"k8s/deployment.yaml", "k8s/deployment.yaml"}, {"k8s/service.yaml", "k8s/service.yaml"},
+        {"k8s/hpa.yaml", "k8s/hpa.yaml"}, {"k8s/kustomization.yaml", "k8s/kustomization.yaml"},
+        {"triton/k8s/deployment.yaml", "triton/k8s/deployment.yaml"}, {"triton/k8s/service.yaml", "triton/k8s/service.yaml"}};
+    makeDirs(outDir + "/k8s");
+    makeDirs(outDir + "/triton/k8s");
+    for (const auto& [from, to] : templates) {
+        std::string text;
+        if (!readFile(source + "/templates/" + from, text, error)) return error;
+        if (std::string e = writeFileAtomically(outDir + "/" + to, fill(text, values)); !e.empty()) return e;
+    }
+    // The server: the same files the project tests (no node_modules: npm ci installs them).
+    makeDirs(outDir + "/server/src");
+    makeDirs(outDir + "/server/test");
+    for (const char* f : {"package.json", "package-lock.json", "server.js", "verify.js", "src/app.js", "src/config.js",
+                          "src/model.js", "src/tokenizer.js", "test/server.test.js", "test/lifecycle.test.js",
+                          "test/manifests.test.js"})
+        if (std::string e = copyFile(source + "/server/" + f, outDir + "/server/" + f); !e.empty()) return e;
+    // Triton: the same model in a model repository.
+    std::string repo = outDir + "/triton/model_repository/" + name;
+    makeDirs(repo + "/1");
+    if (std::string e = copyFile(outDir + "/model.onnx", repo + "/1/model.onnx"); !e.empty()) return e;
+    if (std::string e = writeFileAtomically(repo + "/config.pbtxt", tritonConfig(manifest)); !e.empty()) return e;
+    return {};
+}
+
+}  // namespace netloom

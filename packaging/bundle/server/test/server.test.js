@@ -1,0 +1,174 @@
+'use strict';
+// End-to-end checks of the bundled server against the real exported model of this bundle
+// (MODEL_DIR, default: the bundle folder above server/). Run with `npm test`.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const { buildApp } = require('../src/app');
+
+const modelDir = path.resolve(process.env.MODEL_DIR || path.join(__dirname, '..', '..'));
+const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, 'model.json'), 'utf8'));
+const golden = JSON.parse(fs.readFileSync(path.join(modelDir, 'samples', 'expected.json'), 'utf8'));
+const isImage = manifest.input_kind === 'image';
+const MAX_BODY = 256 * 1024;
+
+let app;
+test.before(async () => {
+  ({ app } = await buildApp({ modelDir, threads: 1, maxBodyBytes: MAX_BODY, logger: false }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+});
+test.after(() => app.close());
+
+const url = (p) => `http://127.0.0.1:${app.server.address().port}${p}`;
+async function call(method, p, body, headers = {}) {
+  const res = await fetch(url(p), { method, body, headers });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = JSON.parse(text);
+  } catch {}
+  return { status: res.status, json, text };
+}
+const postJson = (p, obj) => call('POST', p, JSON.stringify(obj), { 'content-type': 'application/json' });
+
+function predictSample(sample, query = '') {
+  if (isImage) {
+    const bytes = fs.readFileSync(path.join(modelDir, sample.file));
+    return call('POST', `/v1/predict${query}`, bytes, { 'content-type': 'image/png' });
+  }
+  return postJson(`/v1/predict${query}`, { text: sample.text });
+}
+
+test('health endpoints answer', async () => {
+  assert.deepEqual((await call('GET', '/v2/health/live')).json, { live: true });
+  assert.deepEqual((await call('GET', '/v2/health/ready')).json, { ready: true });
+  const ready = await call('GET', `/v2/models/${manifest.name}/ready`);
+  assert.equal(ready.status, 200);
+  assert.equal(ready.json.ready, true);
+});
+
+test('model metadata lists inputs and outputs with -1 for the batch', async () => {
+  const r = await call('GET', `/v2/models/${manifest.name}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.json.name, manifest.name);
+  assert.ok(r.json.inputs.length >= 1);
+  for (const t of [...r.json.inputs, ...r.json.outputs]) assert.equal(t.shape[0], -1, `${t.name} batch is -1`);
+  assert.ok(r.json.outputs.some((o) => o.name === 'probabilities'));
+});
+
+test('unknown model name is a 404 with a message', async () => {
+  const r = await call('GET', '/v2/models/nope');
+  assert.equal(r.status, 404);
+  assert.match(r.json.error, /unknown model "nope"/);
+});
+
+test('every golden sample reproduces the studio within 1e-3 through /v1/predict', async () => {
+  assert.ok(golden.samples.length >= 3);
+  for (const sample of golden.samples) {
+    const r = await predictSample(sample);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.label, sample.label, `${sample.file || sample.text}`);
+    for (const [cls, p] of Object.entries(sample.probabilities)) {
+      assert.ok(Math.abs(r.json.probabilities[cls] - p) <= 1e-3, `${cls}: ${r.json.probabilities[cls]} vs ${p}`);
+    }
+  }
+});
+
+test('top_k keeps the k most probable classes', async () => {
+  const r = await predictSample(golden.samples[0], '?top_k=2');
+  assert.equal(r.status, 200);
+  assert.equal(Object.keys(r.json.probabilities).length, 2);
+  assert.ok(r.json.label in r.json.probabilities);
+});
+
+async function goldenTensorInput() {
+  const spec = manifest.inputs[0];
+  if (isImage) {
+    const sharp = require('sharp');
+    const { data, info } = await sharp(path.join(modelDir, golden.samples[0].file))
+      .removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+    return { name: spec.name, datatype: spec.datatype, shape: [1, info.height, info.width, 3], data: Array.from(data) };
+  }
+  const { Tokenizer } = require('../src/tokenizer');
+  const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
+  const ids = new Tokenizer(pre.text).encode(golden.samples[0].text);
+  return { name: spec.name, datatype: spec.datatype, shape: [1, ids.length], data: ids };
+}
+
+test('v2 infer returns the same probabilities as the studio', async () => {
+  const input = await goldenTensorInput();
+  const r = await postJson(`/v2/models/${manifest.name}/infer`, { inputs: [input] });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.model_name, manifest.name);
+  const probs = r.json.outputs.find((o) => o.name === 'probabilities');
+  assert.deepEqual(probs.shape, [1, manifest.labels_count]);
+  const expected = Object.values(golden.samples[0].probabilities);
+  const got = Object.fromEntries(JSON.parse(fs.readFileSync(path.join(modelDir, 'labels.json'))).map((l, k) => [l, probs.data[k]]));
+  for (const [cls, p] of Object.entries(golden.samples[0].probabilities)) assert.ok(Math.abs(got[cls] - p) <= 1e-3);
+  assert.ok(expected.length > 0);
+});
+
+test('bad requests get 4xx with a message and the server keeps serving', async () => {
+  const input = await goldenTensorInput();
+  const infer = `/v2/models/${manifest.name}/infer`;
+  const cases = [
+    [{ inputs: [{ ...input, datatype: 'FP64' }] }, /datatype must be/],
+    [{ inputs: [{ ...input, shape: [2, ...input.shape.slice(1)] }] }, /needs \d+ values/],
+    [{ inputs: [{ ...input, shape: [1] }] }, /shape must have/],
+    [{ inputs: [{ ...input, name: 'other' }] }, /unknown input "other"/],
+    [{ inputs: [] }, /send \{"inputs"/],
+    [{ inputs: [{ ...input, data: input.data.map(() => 'x') }] }, /finite numbers/],
+  ];
+  for (const [body, message] of cases) {
+    const r = await postJson(infer, body);
+    assert.equal(r.status, 400, JSON.stringify(body).slice(0, 80));
+    assert.match(r.json.error, message);
+  }
+  assert.equal((await call('POST', infer, '{not json', { 'content-type': 'application/json' })).status, 400);
+  assert.equal((await call('POST', infer, '', { 'content-type': 'application/json' })).status, 400);
+  if (isImage) {
+    const notImage = await call('POST', '/v1/predict', Buffer.from('definitely not an image'), { 'content-type': 'image/png' });
+    assert.equal(notImage.status, 400);
+    assert.match(notImage.json.error, /not a readable image/);
+    const empty = await call('POST', '/v1/predict', Buffer.alloc(0), { 'content-type': 'application/octet-stream' });
+    assert.equal(empty.status, 400);
+    const form = new FormData();
+    form.append('file', new Blob([fs.readFileSync(path.join(modelDir, golden.samples[0].file))]), 'x.png');
+    const multi = await fetch(url('/v1/predict'), { method: 'POST', body: form });
+    assert.equal(multi.status, 200);
+    assert.equal((await multi.json()).label, golden.samples[0].label);
+  } else {
+    const noText = await postJson('/v1/predict', { text: '' });
+    assert.equal(noText.status, 400);
+    assert.match(noText.json.error, /non-empty text/);
+  }
+  const big = await call('POST', '/v1/predict', Buffer.alloc(MAX_BODY + 1000, 1), { 'content-type': 'application/octet-stream' });
+  assert.equal(big.status, 413);
+  assert.match(big.json.error, /larger than/);
+  assert.equal((await call('GET', '/v2/health/ready')).status, 200);
+});
+
+test('metrics expose request counts, latency and inference time', async () => {
+  const r = await call('GET', '/metrics');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /netloom_http_requests_total\{method="POST",route="\/v1\/predict",status="200"\} \d+/);
+  assert.match(r.text, /netloom_http_request_duration_seconds_bucket/);
+  assert.match(r.text, /netloom_inference_duration_seconds_count \d+/);
+});
+
+test("the README's curl commands work as written", async () => {
+  // Asynchronous: the server answering curl runs in this very process.
+  const execFile = require('util').promisify(require('child_process').execFile);
+  const readme = fs.readFileSync(path.join(modelDir, 'README.md'), 'utf8');
+  const block = readme.split('These are the commands')[1].split('```sh')[1].split('```')[0];
+  const commands = block.trim().split('\n').filter((l) => l.startsWith('curl '));
+  assert.ok(commands.length >= 4);
+  const port = app.server.address().port;
+  for (const command of commands) {
+    const { stdout: out } = await execFile('bash', ['-c', command.replace('localhost:8080', `127.0.0.1:${port}`)], { cwd: modelDir });
+    assert.ok(out.length > 0, command);
+    if (!command.includes('/metrics')) assert.doesNotThrow(() => JSON.parse(out), command);
+  }
+});
