@@ -38,7 +38,10 @@ struct DatasetLoad {
 };
 
 // Reads the project's dataset, applies the deterministic (load-time) preprocessing and splits it.
-DatasetLoad loadDataset(const Project& project);
+// With `testSplitOnly`, formats that keep the test set in files of its own (IDX) read only those:
+// what export verification needs. Other formats load in full (their vocabulary or statistics
+// come from the training split).
+DatasetLoad loadDataset(const Project& project, bool testSplitOnly = false);
 
 // Raw loaders, exposed for tests and for the studio's browser.
 struct LabelledTensors {

@@ -110,13 +110,14 @@ torch::Tensor prepareImages(const ImagePipeline& pipeline, const torch::Tensor& 
     return torch::stack(out);
 }
 
-void loadIdx(const Project& project, Dataset& ds) {
+void loadIdx(const Project& project, Dataset& ds, bool testOnly) {
     const DatasetSpec& spec = project.dataset;
     std::string dir = project.resolvePath(spec.path);
-    torch::Tensor trainX = readIdx(findIdx(dir, "train-images-idx3-ubyte"));
-    torch::Tensor trainY = readIdx(findIdx(dir, "train-labels-idx1-ubyte")).to(torch::kInt64);
     torch::Tensor testX = readIdx(findIdx(dir, "t10k-images-idx3-ubyte"));
     torch::Tensor testY = readIdx(findIdx(dir, "t10k-labels-idx1-ubyte")).to(torch::kInt64);
+    // Test-only: the test files stand in for the training split too (same shapes, same classes).
+    torch::Tensor trainX = testOnly ? testX : readIdx(findIdx(dir, "train-images-idx3-ubyte"));
+    torch::Tensor trainY = testOnly ? testY : readIdx(findIdx(dir, "train-labels-idx1-ubyte")).to(torch::kInt64);
     if (trainX.dim() != 3 || testX.dim() != 3) throw DataError(dir + ": image files must be idx3 (N×H×W)");
     if (trainY.dim() != 1 || testY.dim() != 1) throw DataError(dir + ": label files must be idx1");
     if (trainX.size(0) != trainY.size(0))
@@ -421,7 +422,7 @@ void loadText(const Project& project, Dataset& ds) {
 
 }  // namespace
 
-DatasetLoad loadDataset(const Project& project) {
+DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
     DatasetLoad result;
     auto start = std::chrono::steady_clock::now();
     Dataset ds;
@@ -429,7 +430,7 @@ DatasetLoad loadDataset(const Project& project) {
     try {
         const std::string& kind = project.dataset.kind;
         if (kind == "idx") {
-            loadIdx(project, ds);
+            loadIdx(project, ds, testSplitOnly);
             ds.kind = SampleKind::Image;
         } else if (kind == "image_folder") {
             loadImageFolder(project, ds);

@@ -268,7 +268,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
 
     // Verification samples: real data from the project's dataset.
     auto verifyStart = Clock::now();
-    DatasetLoad load = loadDataset(project);
+    DatasetLoad load = loadDataset(project, /*testSplitOnly=*/true);
     if (!load.ok()) return fail("verification needs the dataset: " + load.error);
     const Dataset& data = *load.dataset;
     const Split& split = data.test.size() ? data.test : data.validation.size() ? data.validation : data.train;
