@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     netloom::ui::MainWindow window;
-    if (!parser.positionalArguments().isEmpty()) window.openProject(parser.positionalArguments().first());
+    if (!parser.positionalArguments().isEmpty() && !window.openProject(parser.positionalArguments().first()))
+        return parser.isSet(screenshot) ? 2 : 1;
     window.show();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);

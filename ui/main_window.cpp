@@ -1,37 +1,290 @@
 #include "main_window.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QMimeData>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
 
-#include "graph/graph_analysis.h"
+#include "canvas/graph_scene.h"
+#include "canvas/graph_view.h"
+#include "canvas/node_item.h"
+#include "document/graph_document.h"
 #include "graph/model_summary.h"
-#include "project/project.h"
+#include "panels/inspector.h"
+#include "panels/layer_palette.h"
+#include "panels/problems_panel.h"
+#include "panels/summary_table.h"
+#include "util/atomic_file.h"
 
 namespace netloom::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    summary_ = new QPlainTextEdit(this);
-    summary_->setReadOnly(true);
-    summary_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    setCentralWidget(summary_);
-    setWindowTitle(tr("Netloom"));
-    resize(1100, 700);
+namespace {
+const char* kClipboardMime = "application/x-netloom-graph";
+}
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      doc_(new GraphDocument(this)),
+      scene_(new GraphScene(doc_, this)),
+      view_(new GraphView(scene_, this)),
+      inspector_(new Inspector(doc_, this)),
+      palette_(new LayerPalette(this)),
+      problems_(new ProblemsPanel(doc_, this)),
+      summary_(new SummaryTable(doc_, this)),
+      paramsLabel_(new QLabel(this)),
+      validLabel_(new QLabel(this)) {
+    setCentralWidget(view_);
+    buildDocks();
+    buildActions();
+    statusBar()->addPermanentWidget(validLabel_);
+    statusBar()->addPermanentWidget(paramsLabel_);
+    connect(doc_, &GraphDocument::analysisChanged, this, &MainWindow::updateStatus);
+    connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(doc_, &GraphDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(scene_, &QGraphicsScene::selectionChanged, this, [this] {
+        QList<NodeId> sel = scene_->selectedNodes();
+        inspector_->showNode(sel.size() == 1 ? sel.first() : 0);
+    });
+    connect(problems_, &ProblemsPanel::nodeRequested, this, [this](int id) {
+        scene_->selectNodes({id});
+        if (NodeItem* item = scene_->nodeItem(id)) view_->centerOn(item);
+    });
+    connect(palette_, &LayerPalette::layerActivated, this, [this](const QString& type) {
+        NodeId id = doc_->addNode(type, view_->mapToScene(view_->viewport()->rect().center()) - QPointF(85, 32));
+        if (id) scene_->selectNodes({id});
+    });
+    auto* autosaveTimer = new QTimer(this);
+    connect(autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
+    autosaveTimer->start(QSettings().value(QStringLiteral("autosaveSeconds"), 60).toInt() * 1000);
+    resize(1400, 860);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateTitle();
+    updateStatus();
+    QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+}
+
+void MainWindow::buildDocks() {
+    auto dock = [this](const QString& title, const char* name, QWidget* w, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(QLatin1String(name));
+        d->setWidget(w);
+        addDockWidget(area, d);
+        return d;
+    };
+    dock(tr("Layers"), "paletteDock", palette_, Qt::LeftDockWidgetArea);
+    dock(tr("Inspector"), "inspectorDock", inspector_, Qt::RightDockWidgetArea);
+    QDockWidget* problems = dock(tr("Problems"), "problemsDock", problems_, Qt::BottomDockWidgetArea);
+    QDockWidget* summary = dock(tr("Summary"), "summaryDock", summary_, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(problems, summary);
+    summary->raise();
+}
+
+void MainWindow::buildActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* templates = file->addMenu(tr("&New from Example"));
+    QDir examples(QStringLiteral(NETLOOM_PROJECTS_DIR));
+    for (const QFileInfo& info : examples.entryInfoList({QStringLiteral("*.netloom")}, QDir::Files, QDir::Name)) {
+        templates->addAction(info.completeBaseName(), this, [this, info] {
+            if (!maybeSave()) return;
+            ProjectLoad load = loadProject(info.absoluteFilePath().toStdString());
+            if (load.ok()) doc_->reset(*load.project);  // a template: no file path, saved with Save As
+            view_->fitAll();
+        });
+    }
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!maybeSave()) return;
+        QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("Netloom projects (*.netloom)"));
+        if (!path.isEmpty()) openProject(path);
+    });
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, [this] {
+        copySelection();
+        doc_->removeNodes(scene_->selectedNodes());
+    });
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
+    edit->addAction(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), this, [this] {
+        QList<NodeId> ids = doc_->pasteJson(doc_->copyAsJson(scene_->selectedNodes()), QPointF(40, 40));
+        scene_->selectNodes(ids);
+    });
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, [this] {
+        doc_->disconnectEdges(scene_->selectedEdges());
+        doc_->removeNodes(scene_->selectedNodes());
+    });
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
+        for (NodeItem* n : scene_->nodeItems()) n->setSelected(true);
+    });
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { view_->zoomBy(1.25); });
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] { view_->zoomBy(0.8); });
+    viewMenu->addAction(tr("&Fit to View"), QKeySequence(tr("Ctrl+0")), this, [this] { view_->fitAll(); });
+    viewMenu->addAction(tr("Auto-&Layout"), QKeySequence(tr("Ctrl+L")), this, [this] {
+        doc_->autoLayout();
+        view_->fitAll();
+    });
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->addAction(undo);
+    tools->addAction(redo);
 }
 
 bool MainWindow::openProject(const QString& path) {
-    ProjectLoad load = loadProject(path.toStdString());
-    if (!load.ok()) {
-        QMessageBox::critical(this, tr("Cannot open project"), QString::fromStdString(load.error));
+    QString error;
+    if (!doc_->load(path, &error)) {
+        QMessageBox::critical(this, tr("Cannot open project"), error);
         return false;
     }
-    GraphAnalysis analysis = analyzeGraph(load.project->graph);
-    std::string text = formatSummary(load.project->graph, analysis, load.project->name);
-    for (const Problem& p : analysis.problems) text += "problem: " + p.message + "\n";
-    summary_->setPlainText(QString::fromStdString(text));
-    setWindowTitle(tr("%1 — Netloom").arg(QFileInfo(path).fileName()));
+    addRecent(QFileInfo(path).absoluteFilePath());
+    QTimer::singleShot(0, view_, &GraphView::fitAll);
     return true;
+}
+
+bool MainWindow::save() {
+    if (doc_->filePath().isEmpty()) return saveAs();
+    QString error;
+    if (!doc_->saveAs(doc_->filePath(), &error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return false;
+    }
+    QFile::remove(recoveryPath());
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"), doc_->filePath(), tr("Netloom projects (*.netloom)"));
+    if (path.isEmpty()) return false;
+    if (!path.endsWith(QLatin1String(".netloom"))) path += QLatin1String(".netloom");
+    QString error;
+    if (!doc_->saveAs(path, &error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return false;
+    }
+    addRecent(path);
+    QFile::remove(recoveryPath());
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!doc_->isModified()) return true;
+    auto answer = QMessageBox::warning(this, tr("Unsaved changes"), tr("The project has unsaved changes. Save them?"),
+                                       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save) return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    QFile::remove(recoveryPath());
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::updateTitle() {
+    QString name = doc_->filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_->filePath()).fileName();
+    setWindowTitle(QStringLiteral("%1[*] — Netloom").arg(name));
+    setWindowModified(doc_->isModified());
+}
+
+void MainWindow::updateStatus() {
+    const GraphAnalysis& a = doc_->analysis();
+    paramsLabel_->setText(tr("%1 parameters").arg(QString::fromStdString(withThousands(a.totalParams))));
+    validLabel_->setText(a.ok() ? tr("Valid") : tr("%n problem(s)", nullptr, static_cast<int>(a.problems.size())));
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentFiles"), recent.mid(0, 8));
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    if (!recentMenu_) return;
+    recentMenu_->clear();
+    for (const QString& path : QSettings().value(QStringLiteral("recentFiles")).toStringList())
+        recentMenu_->addAction(path, this, [this, path] {
+            if (maybeSave()) openProject(path);
+        });
+    recentMenu_->setEnabled(!recentMenu_->isEmpty());
+}
+
+void MainWindow::copySelection() {
+    QList<NodeId> ids = scene_->selectedNodes();
+    if (ids.isEmpty()) return;
+    auto* mime = new QMimeData;
+    QByteArray json = doc_->copyAsJson(ids);
+    mime->setData(kClipboardMime, json);
+    mime->setText(QString::fromUtf8(json));  // pasteable into another window or a text editor
+    QApplication::clipboard()->setMimeData(mime);
+}
+
+void MainWindow::paste() {
+    const QMimeData* mime = QApplication::clipboard()->mimeData();
+    if (!mime) return;
+    QByteArray json = mime->hasFormat(kClipboardMime) ? mime->data(kClipboardMime) : mime->text().toUtf8();
+    QList<NodeId> ids = doc_->pasteJson(json, QPointF(40, 40));
+    scene_->selectNodes(ids);
+}
+
+QString MainWindow::recoveryPath() {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/recovery.netloom");
+}
+
+void MainWindow::autosave() {
+    if (!doc_->isModified()) return;
+    writeFileAtomically(recoveryPath().toStdString(), serializeProject(doc_->project()));
+}
+
+void MainWindow::offerRecovery() {
+    if (!QFile::exists(recoveryPath()) || qEnvironmentVariableIsSet("NETLOOM_NO_RECOVERY")) return;
+    auto answer = QMessageBox::question(this, tr("Recover unsaved work?"),
+                                        tr("Netloom did not close cleanly last time. Recover the unsaved project?"));
+    if (answer == QMessageBox::Yes) {
+        ProjectLoad load = loadProject(recoveryPath().toStdString());
+        if (load.ok()) doc_->reset(*load.project);
+    } else {
+        QFile::remove(recoveryPath());
+    }
 }
 
 }  // namespace netloom::ui

@@ -1,20 +1,59 @@
 #pragma once
+// The studio's main window: it assembles the document, the canvas and the panels and owns the
+// menus. Editing logic lives in the document; drawing in the canvas; each panel in its own file.
 #include <QMainWindow>
 
-class QPlainTextEdit;
+class QLabel;
+class QMenu;
 
 namespace netloom::ui {
 
-// The studio's main window. For now it shows the project's validated summary; the editor,
-// dataset browser and training panels dock into it.
+class GraphDocument;
+class GraphScene;
+class GraphView;
+class Inspector;
+class LayerPalette;
+class ProblemsPanel;
+class SummaryTable;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     bool openProject(const QString& path);
+    GraphDocument* document() const { return doc_; }
+    GraphScene* scene() const { return scene_; }
+    // Where autosave keeps the unsaved state of the open document.
+    static QString recoveryPath();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    QPlainTextEdit* summary_ = nullptr;
+    void buildActions();
+    void buildDocks();
+    bool maybeSave();
+    bool save();
+    bool saveAs();
+    void updateTitle();
+    void updateStatus();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void copySelection();
+    void paste();
+    void autosave();
+    void offerRecovery();
+
+    GraphDocument* doc_;
+    GraphScene* scene_;
+    GraphView* view_;
+    Inspector* inspector_;
+    LayerPalette* palette_;
+    ProblemsPanel* problems_;
+    SummaryTable* summary_;
+    QLabel* paramsLabel_;
+    QLabel* validLabel_;
+    QMenu* recentMenu_ = nullptr;
 };
 
 }  // namespace netloom::ui

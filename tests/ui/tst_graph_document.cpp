@@ -1,0 +1,153 @@
+// The editor's model: every edit is one undo step that restores the graph exactly.
+#include <QSignalSpy>
+#include <QTest>
+
+#include "canvas/graph_scene.h"
+#include "canvas/node_item.h"
+#include "document/graph_document.h"
+#include "main_window.h"
+#include "panels/layer_palette.h"
+#include "panels/summary_table.h"
+
+using namespace netloom;
+using namespace netloom::ui;
+
+class TestGraphDocument : public QObject {
+    Q_OBJECT
+
+private:
+    static QString example(const char* name) { return QStringLiteral(NETLOOM_SOURCE_DIR "/projects/%1.netloom").arg(QLatin1String(name)); }
+
+private Q_SLOTS:
+    void addConnectUndoRedo() {
+        GraphDocument doc;
+        NodeId in = doc.addNode(QStringLiteral("Input"), {0, 0});
+        NodeId flat = doc.addNode(QStringLiteral("Flatten"), {200, 0});
+        QVERIFY(doc.connectPorts(in, flat, 0));
+        QCOMPARE(doc.graph().edges().size(), size_t(1));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.graph().edges().size(), size_t(0));
+        doc.undoStack()->redo();
+        QCOMPARE(doc.graph().edges().size(), size_t(1));
+        QCOMPARE(doc.graph().node(flat)->name, std::string("flatten"));
+    }
+
+    void deleteWithEdgesIsOneStep() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        const Graph before = doc.graph();
+        NodeId conv = doc.graph().nodeByName("conv1")->id;
+        doc.removeNodes({conv});
+        QVERIFY(!doc.graph().node(conv));
+        QCOMPARE(doc.graph().edges().size(), before.edges().size() - 2);
+        QCOMPARE(doc.undoStack()->count(), 1);
+        doc.undoStack()->undo();
+        QVERIFY(doc.graph() == before);
+    }
+
+    void parameterEditsMergeIntoOneStep() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        NodeId conv = doc.graph().nodeByName("conv1")->id;
+        for (int filters : {33, 34, 35, 36}) QVERIFY(doc.setParameter(conv, QStringLiteral("filters"), int64_t{filters}));
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.analysis().nodes.at(conv).output->dims[0], int64_t{36});
+        doc.undoStack()->undo();
+        QCOMPARE(std::get<int64_t>(*doc.graph().node(conv)->params.find("filters")), int64_t{32});
+    }
+
+    void invalidValuesAreRefusedWithAReason() {
+        GraphDocument doc;
+        NodeId conv = doc.addNode(QStringLiteral("Conv2d"), {0, 0});
+        QString why;
+        QVERIFY(!doc.setParameter(conv, QStringLiteral("kernel"), int64_t{0}, &why));
+        QVERIFY2(why.contains(QStringLiteral("must be in 1..1024")), qPrintable(why));
+        QCOMPARE(doc.undoStack()->count(), 1);  // only the add
+    }
+
+    void connectionsAreCheckedBeforeTheyExist_data() {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("rank") << "Dense" << "Dense expects a vector, got 1×28×28 — add Flatten";
+        QTest::newRow("dtype") << "Embedding" << "Embedding expects token ids";
+    }
+    void connectionsAreCheckedBeforeTheyExist() {
+        QFETCH(QString, target);
+        QFETCH(QString, reason);
+        GraphDocument doc;
+        NodeId in = doc.addNode(QStringLiteral("Input"), {0, 0});
+        NodeId t = doc.addNode(target, {200, 0});
+        QString why;
+        QVERIFY(!doc.connectPorts(in, t, 0, &why));
+        QVERIFY2(why.contains(reason), qPrintable(why));
+    }
+
+    void cyclesAndOccupiedPortsAreRefused() {
+        GraphDocument doc;
+        NodeId in = doc.addNode(QStringLiteral("Input"), {0, 0});
+        NodeId a = doc.addNode(QStringLiteral("ReLU"), {0, 0});
+        NodeId b = doc.addNode(QStringLiteral("ReLU"), {0, 0});
+        QVERIFY(doc.connectPorts(in, a, 0));
+        QVERIFY(doc.connectPorts(a, b, 0));
+        QString why;
+        QVERIFY(!doc.connectPorts(b, a, 0, &why));
+        QVERIFY(why.contains(QStringLiteral("already connected")) || why.contains(QStringLiteral("cycle")));
+        NodeId add = doc.addNode(QStringLiteral("Add"), {0, 0});
+        QCOMPARE(doc.inputPortCount(add), 2);
+        QVERIFY(doc.connectPorts(a, add, 0));
+        QVERIFY(doc.connectPorts(b, add, 1));
+        QCOMPARE(doc.inputPortCount(add), 3);  // a variadic layer offers one more
+        QVERIFY(!doc.connectPorts(add, a, 0, &why));
+    }
+
+    void moveAndAutoLayoutAreOneStepEach() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-resnet"), nullptr));
+        const Graph before = doc.graph();
+        doc.autoLayout();
+        QCOMPARE(doc.undoStack()->count(), 1);
+        // Left to right: every edge goes to a later column.
+        for (const auto& [id, e] : doc.graph().edges())
+            QVERIFY(doc.graph().node(e.to)->position.x > doc.graph().node(e.from)->position.x);
+        doc.undoStack()->undo();
+        QVERIFY(doc.graph() == before);
+    }
+
+    void copyPasteKeepsInnerEdgesAndRenames() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        QList<NodeId> ids{doc.graph().nodeByName("conv1")->id, doc.graph().nodeByName("relu1")->id};
+        QList<NodeId> pasted = doc.pasteJson(doc.copyAsJson(ids), QPointF(40, 40));
+        QCOMPARE(pasted.size(), 2);
+        QCOMPARE(doc.graph().node(pasted[0])->name, std::string("conv1_2"));
+        QCOMPARE(doc.graph().inputsOf(pasted[1]).size(), size_t(1));
+        QCOMPARE(doc.graph().inputsOf(pasted[1])[0].from, pasted[0]);
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QVERIFY(doc.pasteJson("not json", {}).isEmpty());
+    }
+
+    void sceneMirrorsTheModel() {
+        GraphDocument doc;
+        GraphScene scene(&doc);
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        QCOMPARE(scene.nodeItems().size(), 7);
+        doc.removeNodes({doc.graph().nodeByName("relu1")->id});
+        QCOMPARE(scene.nodeItems().size(), 6);
+        doc.undoStack()->undo();
+        QCOMPARE(scene.nodeItems().size(), 7);
+    }
+
+    void mainWindowShowsTheSummaryAndPalette() {
+        qputenv("NETLOOM_NO_RECOVERY", "1");
+        MainWindow w;
+        QVERIFY(w.openProject(example("fashion-mnist-cnn")));
+        QTRY_VERIFY(w.findChild<SummaryTable*>()->rowCount() == 8);  // 7 layers + total
+        QCOMPARE(w.findChild<SummaryTable*>()->item(7, 3)->text(), QStringLiteral("54,410"));
+        LayerPalette* palette = w.findChild<LayerPalette*>();
+        palette->setFilter(QStringLiteral("pool"));
+        QCOMPARE(palette->visibleLayerCount(), 3);  // MaxPool2d, AvgPool2d, GlobalAvgPool2d
+    }
+};
+
+QTEST_MAIN(TestGraphDocument)
+#include "tst_graph_document.moc"

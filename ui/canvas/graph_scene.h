@@ -1,0 +1,50 @@
+#pragma once
+// The canvas's scene: a mirror of the document. It creates and removes items when the document
+// says so, and turns gestures into document edits; it never changes the model itself.
+#include <QGraphicsScene>
+#include <QHash>
+#include <memory>
+
+#include "graph/graph.h"
+
+namespace netloom::ui {
+
+class GraphDocument;
+class NodeItem;
+class EdgeItem;
+class NewEdgeInteraction;
+
+class GraphScene : public QGraphicsScene {
+    Q_OBJECT
+public:
+    explicit GraphScene(GraphDocument* doc, QObject* parent = nullptr);
+    ~GraphScene() override;
+
+    GraphDocument* document() const { return doc_; }
+    QList<NodeItem*> nodeItems() const { return nodes_.values(); }
+    NodeItem* nodeItem(NodeId id) const { return nodes_.value(id); }
+    QList<NodeId> selectedNodes() const;
+    QList<EdgeId> selectedEdges() const;
+    void selectNodes(const QList<NodeId>& ids);
+
+Q_SIGNALS:
+    void connectionRefused(const QString& reason, QPointF scenePos);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent* event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent* event) override;
+
+private:
+    void rebuild();
+    void addNode(NodeId id);
+    void addEdge(EdgeId id);
+    void refreshAll();
+
+    GraphDocument* doc_;
+    QHash<NodeId, NodeItem*> nodes_;
+    QHash<EdgeId, EdgeItem*> edges_;
+    std::unique_ptr<NewEdgeInteraction> newEdge_;
+};
+
+}  // namespace netloom::ui

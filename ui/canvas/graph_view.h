@@ -1,0 +1,35 @@
+#pragma once
+// The canvas's view: zoom (wheel, Ctrl±), pan (middle drag), rubber-band selection, drops from
+// the palette.
+#include <QGraphicsView>
+
+namespace netloom::ui {
+
+class GraphScene;
+
+class GraphView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit GraphView(GraphScene* scene, QWidget* parent = nullptr);
+    void zoomBy(qreal factor);
+    void fitAll();
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    GraphScene* scene_;
+    bool panning_ = false;
+    QPoint panStart_;
+};
+
+// The MIME type the palette drags: the layer type name as UTF-8.
+inline const char* layerMimeType() { return "application/x-netloom-layer"; }
+
+}  // namespace netloom::ui

@@ -1,0 +1,45 @@
+#include "canvas/new_edge_interaction.h"
+
+#include <QGraphicsPathItem>
+#include <QPen>
+
+#include "canvas/edge_item.h"
+#include "canvas/graph_scene.h"
+#include "canvas/node_item.h"
+#include "document/graph_document.h"
+
+namespace netloom::ui {
+
+NewEdgeInteraction::NewEdgeInteraction(GraphScene* scene, NodeItem* source)
+    : scene_(scene), source_(source), preview_(new QGraphicsPathItem()) {
+    preview_->setPen(QPen(QColor(0x29, 0x80, 0xb9), 2, Qt::DashLine));
+    scene_->addItem(preview_);
+    // Light up every input port that would accept this edge.
+    for (NodeItem* item : scene_->nodeItems()) {
+        QList<int> ok;
+        for (int p = 0; p < scene_->document()->inputPortCount(item->nodeId()); ++p)
+            if (scene_->document()->connectionProblem(source_->nodeId(), item->nodeId(), p).isEmpty()) ok << p;
+        item->setPortHighlight(ok);
+    }
+}
+
+NewEdgeInteraction::~NewEdgeInteraction() {
+    for (NodeItem* item : scene_->nodeItems()) item->setPortHighlight({});
+    scene_->removeItem(preview_);
+    delete preview_;
+}
+
+void NewEdgeInteraction::move(QPointF scenePos) { preview_->setPath(EdgeItem::curve(source_->outputPortPos(), scenePos)); }
+
+QString NewEdgeInteraction::finish(QPointF scenePos) {
+    for (NodeItem* item : scene_->nodeItems()) {
+        int port = item->inputPortAt(scenePos);
+        if (port < 0) continue;
+        QString why;
+        if (!scene_->document()->connectPorts(source_->nodeId(), item->nodeId(), port, &why)) return why;
+        return {};
+    }
+    return {};
+}
+
+}  // namespace netloom::ui

@@ -1,0 +1,30 @@
+#pragma once
+// The "drag from an output port to an input port" gesture: a temporary curve follows the mouse,
+// ports that would accept the edge light up, and the release asks the document to connect.
+#include <QPointF>
+#include <QString>
+
+#include "graph/graph.h"
+
+class QGraphicsPathItem;
+
+namespace netloom::ui {
+
+class GraphScene;
+class NodeItem;
+
+class NewEdgeInteraction {
+public:
+    NewEdgeInteraction(GraphScene* scene, NodeItem* source);
+    ~NewEdgeInteraction();
+    void move(QPointF scenePos);
+    // Returns the refusal reason, or an empty string when connected (or dropped on nothing).
+    QString finish(QPointF scenePos);
+
+private:
+    GraphScene* scene_;
+    NodeItem* source_;
+    QGraphicsPathItem* preview_;
+};
+
+}  // namespace netloom::ui

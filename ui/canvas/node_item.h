@@ -1,0 +1,44 @@
+#pragma once
+// A layer on the canvas. It holds its node's id only and reads everything else from the document.
+#include <QGraphicsObject>
+
+#include "graph/graph.h"
+
+namespace netloom::ui {
+
+class GraphDocument;
+
+class NodeItem : public QGraphicsObject {
+    Q_OBJECT
+public:
+    NodeItem(GraphDocument* doc, NodeId id);
+    NodeId nodeId() const { return id_; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    QPointF inputPortPos(int port) const;   // scene coordinates
+    QPointF outputPortPos() const;
+    int inputPortAt(QPointF scenePos) const;  // -1 when none
+    bool outputPortAt(QPointF scenePos) const;
+    bool hasOutputPort() const;
+
+    void refresh();                       // re-read name, shape, problems from the document
+    void setPortHighlight(QList<int> ports);  // input ports that would accept the edge being drawn
+
+Q_SIGNALS:
+    void geometryMoved();
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
+
+private:
+    GraphDocument* doc_;
+    NodeId id_;
+    int inputs_ = 0;
+    QString title_, subtitle_, shape_;
+    bool broken_ = false;
+    QList<int> highlighted_;
+};
+
+}  // namespace netloom::ui

@@ -1,0 +1,79 @@
+#pragma once
+// The studio's document: one project, its undo stack and typed change signals. Commands
+// (undo_commands.h) change the model through the raw mutators; the scene and the panels only
+// listen. Nothing here knows about graphics items.
+#include <QHash>
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QUndoStack>
+
+#include "graph/graph_analysis.h"
+#include "project/project.h"
+
+namespace netloom::ui {
+
+class GraphDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit GraphDocument(QObject* parent = nullptr);
+
+    bool load(const QString& path, QString* error);
+    bool saveAs(const QString& path, QString* error);
+    void reset(Project project, const QString& path = {});
+
+    const Project& project() const { return project_; }
+    const Graph& graph() const { return project_.graph; }
+    const GraphAnalysis& analysis() const;
+    QUndoStack* undoStack() { return &undo_; }
+    QString filePath() const { return path_; }
+    bool isModified() const { return !undo_.isClean(); }
+
+    // Edits, each one undo step.
+    NodeId addNode(const QString& type, QPointF pos);
+    void removeNodes(const QList<NodeId>& ids);
+    bool connectPorts(NodeId from, NodeId to, int port, QString* why = nullptr);
+    void disconnectEdges(const QList<EdgeId>& ids);
+    bool setParameter(NodeId node, const QString& name, const ParamValue& value, QString* why = nullptr);
+    void moveNodes(const QHash<NodeId, QPointF>& positions);
+    void autoLayout();
+    // Pastes nodes (and the edges among them) from JSON made by copyAsJson; returns the new ids.
+    QList<NodeId> pasteJson(const QByteArray& json, QPointF offset);
+    QByteArray copyAsJson(const QList<NodeId>& ids) const;
+
+    // Why `from` → `to`:`port` would be refused, or an empty string.
+    QString connectionProblem(NodeId from, NodeId to, int port) const;
+    // Input ports a node shows: its fixed count, or connected + 1 for Add/Concat.
+    int inputPortCount(NodeId id) const;
+
+    // Raw mutators for the undo commands only.
+    void insertNode(const Node& node);
+    void eraseNode(NodeId id);
+    void insertEdge(const Edge& edge);
+    void eraseEdge(EdgeId id);
+    void assignParameter(NodeId id, const std::string& name, const std::optional<ParamValue>& value);
+    void assignPosition(NodeId id, QPointF pos);
+
+Q_SIGNALS:
+    void nodeAdded(int id);
+    void nodeRemoved(int id);
+    void nodeChanged(int id);   // parameters or name
+    void nodeMoved(int id);
+    void edgeAdded(int id);
+    void edgeRemoved(int id);
+    void analysisChanged();     // coalesced: once per event-loop turn after any change
+    void documentReset();
+    void filePathChanged(const QString& path);
+
+private:
+    void invalidate();
+
+    Project project_;
+    QString path_;
+    QUndoStack undo_;
+    mutable GraphAnalysis analysis_;
+    mutable bool analysisValid_ = false;
+    bool analysisPending_ = false;
+};
+
+}  // namespace netloom::ui

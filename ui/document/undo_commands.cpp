@@ -1,0 +1,56 @@
+#include "document/undo_commands.h"
+
+#include <QCoreApplication>
+
+#include "document/graph_document.h"
+
+namespace netloom::ui {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Editor)
+};
+
+AddNodeCommand::AddNodeCommand(GraphDocument* doc, Node node, QUndoCommand* parent)
+    : QUndoCommand(Tr::tr("Add %1").arg(QString::fromStdString(node.type)), parent), doc_(doc), node_(std::move(node)) {}
+void AddNodeCommand::redo() { doc_->insertNode(node_); }
+void AddNodeCommand::undo() { doc_->eraseNode(node_.id); }
+
+AddEdgeCommand::AddEdgeCommand(GraphDocument* doc, Edge edge, QUndoCommand* parent)
+    : QUndoCommand(Tr::tr("Connect"), parent), doc_(doc), edge_(edge) {}
+void AddEdgeCommand::redo() { doc_->insertEdge(edge_); }
+void AddEdgeCommand::undo() { doc_->eraseEdge(edge_.id); }
+
+RemoveEdgeCommand::RemoveEdgeCommand(GraphDocument* doc, Edge edge, QUndoCommand* parent)
+    : QUndoCommand(Tr::tr("Disconnect"), parent), doc_(doc), edge_(edge) {}
+void RemoveEdgeCommand::redo() { doc_->eraseEdge(edge_.id); }
+void RemoveEdgeCommand::undo() { doc_->insertEdge(edge_); }
+
+RemoveNodeCommand::RemoveNodeCommand(GraphDocument* doc, Node node, QUndoCommand* parent)
+    : QUndoCommand(Tr::tr("Delete %1").arg(QString::fromStdString(node.name)), parent), doc_(doc), node_(std::move(node)) {}
+void RemoveNodeCommand::redo() { doc_->eraseNode(node_.id); }
+void RemoveNodeCommand::undo() { doc_->insertNode(node_); }
+
+ChangeParameterCommand::ChangeParameterCommand(GraphDocument* doc, NodeId node, std::string name,
+                                               std::optional<ParamValue> before, std::optional<ParamValue> after)
+    : QUndoCommand(Tr::tr("Change %1").arg(QString::fromStdString(name))), doc_(doc), node_(node), name_(std::move(name)),
+      before_(std::move(before)), after_(std::move(after)) {}
+void ChangeParameterCommand::redo() { doc_->assignParameter(node_, name_, after_); }
+void ChangeParameterCommand::undo() { doc_->assignParameter(node_, name_, before_); }
+bool ChangeParameterCommand::mergeWith(const QUndoCommand* other) {
+    auto o = static_cast<const ChangeParameterCommand*>(other);
+    if (o->node_ != node_ || o->name_ != name_) return false;
+    after_ = o->after_;
+    return true;
+}
+
+MoveNodesCommand::MoveNodesCommand(GraphDocument* doc, QHash<NodeId, QPointF> before, QHash<NodeId, QPointF> after,
+                                   QUndoCommand* parent)
+    : QUndoCommand(Tr::tr("Move"), parent), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+void MoveNodesCommand::redo() {
+    for (auto it = after_.begin(); it != after_.end(); ++it) doc_->assignPosition(it.key(), it.value());
+}
+void MoveNodesCommand::undo() {
+    for (auto it = before_.begin(); it != before_.end(); ++it) doc_->assignPosition(it.key(), it.value());
+}
+
+}  // namespace netloom::ui

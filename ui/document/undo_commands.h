@@ -1,0 +1,85 @@
+#pragma once
+// Every change to a document is one of these. They hold ids and values, never graphics items,
+// so undo works whatever views are open.
+#include <QHash>
+#include <QPointF>
+#include <QUndoCommand>
+#include <optional>
+
+#include "graph/graph.h"
+
+namespace netloom::ui {
+
+class GraphDocument;
+
+enum CommandId { ChangeParameterId = 1, MoveNodesId = 2 };
+
+class AddNodeCommand : public QUndoCommand {
+public:
+    AddNodeCommand(GraphDocument* doc, Node node, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    Node node_;
+};
+
+class AddEdgeCommand : public QUndoCommand {
+public:
+    AddEdgeCommand(GraphDocument* doc, Edge edge, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    Edge edge_;
+};
+
+// Removing a node removes its edges in the same step (children restore them on undo).
+class RemoveEdgeCommand : public QUndoCommand {
+public:
+    RemoveEdgeCommand(GraphDocument* doc, Edge edge, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    Edge edge_;
+};
+
+class RemoveNodeCommand : public QUndoCommand {
+public:
+    RemoveNodeCommand(GraphDocument* doc, Node node, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    Node node_;
+};
+
+class ChangeParameterCommand : public QUndoCommand {
+public:
+    ChangeParameterCommand(GraphDocument* doc, NodeId node, std::string name, std::optional<ParamValue> before,
+                           std::optional<ParamValue> after);
+    void redo() override;
+    void undo() override;
+    int id() const override { return ChangeParameterId; }
+    // A spin-box drag is one step: successive edits of the same parameter merge.
+    bool mergeWith(const QUndoCommand* other) override;
+private:
+    GraphDocument* doc_;
+    NodeId node_;
+    std::string name_;
+    std::optional<ParamValue> before_, after_;
+};
+
+class MoveNodesCommand : public QUndoCommand {
+public:
+    MoveNodesCommand(GraphDocument* doc, QHash<NodeId, QPointF> before, QHash<NodeId, QPointF> after,
+                     QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    QHash<NodeId, QPointF> before_, after_;
+};
+
+}  // namespace netloom::ui
