@@ -12,6 +12,7 @@ const serverDir = path.join(__dirname, '..', 'packaging', 'bundle', 'server');
 const ort = require(path.join(serverDir, 'node_modules', 'onnxruntime-node'));
 const sharp = require(path.join(serverDir, 'node_modules', 'sharp'));
 const autocannon = require(path.join(serverDir, 'node_modules', 'autocannon'));
+sharp.cache(false);  // as the server does
 
 const bundle = path.resolve(process.argv[2] || '');
 const seconds = Number(process.argv[3] || 60);
