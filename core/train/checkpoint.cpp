@@ -30,15 +30,24 @@ std::string saveCheckpoint(const std::string& path, torch::nn::Module& model, to
     return {};
 }
 
+namespace {
+
+// Opens the archive and reads the epoch and the run state; throws c10::Error.
+void openWithState(const std::string& path, torch::serialize::InputArchive& archive, CheckpointState& state) {
+    archive.load_from(path);
+    torch::Tensor epochs;
+    archive.read("epochs_completed", epochs);
+    state.epochsCompleted = epochs.item<int64_t>();
+    c10::IValue s;
+    if (archive.try_read("state", s)) state.stateJson = s.toStringRef();
+}
+
+}  // namespace
+
 std::string readCheckpointState(const std::string& path, CheckpointState& state) {
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(path);
-        torch::Tensor epochs;
-        archive.read("epochs_completed", epochs);
-        state.epochsCompleted = epochs.item<int64_t>();
-        c10::IValue s;
-        if (archive.try_read("state", s)) state.stateJson = s.toStringRef();
+        openWithState(path, archive, state);
     } catch (const c10::Error& e) {
         return "cannot read checkpoint " + path + ": " + e.what_without_backtrace();
     }
@@ -50,12 +59,7 @@ std::string loadCheckpoint(const std::string& path, torch::nn::Module& model, to
     // One read of the archive (a 10M-parameter checkpoint costs ~0.4 s per read).
     torch::serialize::InputArchive archive, modelArchive, optimizerArchive;
     try {
-        archive.load_from(path);
-        torch::Tensor epochs;
-        archive.read("epochs_completed", epochs);
-        state.epochsCompleted = epochs.item<int64_t>();
-        c10::IValue s;
-        if (archive.try_read("state", s)) state.stateJson = s.toStringRef();
+        openWithState(path, archive, state);
     } catch (const c10::Error& e) {
         return "cannot read checkpoint " + path + ": " + e.what_without_backtrace();
     }

@@ -105,25 +105,18 @@ NetworkImpl::NetworkImpl(const Graph& graph, const GraphAnalysis& analysis) {
                 if (!bi) return fwd;
                 return torch::cat({fwd, out.select(1, 0).narrow(1, hidden, hidden)}, 1);
             };
-            if (t == "LSTM") {
-                auto m = register_module(name, nn::LSTM(nn::LSTMOptions(in, hidden)
-                                                            .num_layers(p.integer("layers"))
-                                                            .bidirectional(bi)
-                                                            .batch_first(true)));
+            // LSTM and GRU differ only in their module type; both return (output, state).
+            auto build = [&](auto module) {
+                auto m = register_module(name, module);
                 step.run = [m, seq, lastStep](const std::vector<torch::Tensor>& x) {
                     auto out = std::get<0>(m->forward(x[0]));
                     return seq ? out : lastStep(out);
                 };
-            } else {
-                auto m = register_module(name, nn::GRU(nn::GRUOptions(in, hidden)
-                                                           .num_layers(p.integer("layers"))
-                                                           .bidirectional(bi)
-                                                           .batch_first(true)));
-                step.run = [m, seq, lastStep](const std::vector<torch::Tensor>& x) {
-                    auto out = std::get<0>(m->forward(x[0]));
-                    return seq ? out : lastStep(out);
-                };
-            }
+            };
+            if (t == "LSTM")
+                build(nn::LSTM(nn::LSTMOptions(in, hidden).num_layers(p.integer("layers")).bidirectional(bi).batch_first(true)));
+            else
+                build(nn::GRU(nn::GRUOptions(in, hidden).num_layers(p.integer("layers")).bidirectional(bi).batch_first(true)));
         } else if (t == "Add") {
             step.run = [](const std::vector<torch::Tensor>& x) {
                 torch::Tensor sum = x[0] + x[1];

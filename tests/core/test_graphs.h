@@ -30,6 +30,14 @@ inline std::string makeTempDir() {
     return mkdtemp(tmpl);
 }
 
+// gtest parameter names for example projects: "fashion-mnist-cnn" → "fashion_mnist_cnn".
+inline std::string exampleTestName(const std::string& project) {
+    std::string name = project;
+    for (char& ch : name)
+        if (ch == '-') ch = '_';
+    return name;
+}
+
 inline std::string projectPath(const std::string& name) {
     return std::string(NETLOOM_SOURCE_DIR) + "/projects/" + name + ".netloom";
 }

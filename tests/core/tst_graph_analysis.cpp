@@ -75,12 +75,7 @@ INSTANTIATE_TEST_SUITE_P(
         ExampleCase{"fortune-text-classifier", 512000 + 33280 + 260, {4}},
         // 30·16+16, 16·8+8, 8·16+16, 16·30+30
         ExampleCase{"breast-cancer-autoencoder", 496 + 136 + 144 + 510, {30}}),
-    [](const ::testing::TestParamInfo<ExampleCase>& info) {
-        std::string name = info.param.project;
-        for (char& ch : name)
-            if (ch == '-') ch = '_';
-        return name;
-    });
+    [](const ::testing::TestParamInfo<ExampleCase>& info) { return exampleTestName(info.param.project); });
 
 TEST(Analysis, DenseAfterImageSaysAddFlatten) {
     Graph g;

@@ -92,12 +92,7 @@ TEST_P(BuilderCounts, LibTorchParametersEqualTheRegistrysCount) {
 INSTANTIATE_TEST_SUITE_P(Training, BuilderCounts,
                          ::testing::Values("fashion-mnist-mlp", "fashion-mnist-cnn", "fashion-mnist-resnet",
                                            "fortune-text-classifier", "breast-cancer-autoencoder"),
-                         [](const ::testing::TestParamInfo<const char*>& info) {
-                             std::string name = info.param;
-                             for (char& ch : name)
-                                 if (ch == '-') ch = '_';
-                             return name;
-                         });
+                         [](const ::testing::TestParamInfo<const char*>& info) { return netloom::testing::exampleTestName(info.param); });
 
 TEST(Training, ShortRunReducesTheLossAndWritesTheRunFolder) {
     std::string dir = tempDir() + "/run";
