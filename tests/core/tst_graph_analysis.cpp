@@ -69,8 +69,8 @@ INSTANTIATE_TEST_SUITE_P(
         // 784·512+512 + 512·10+10
         ExampleCase{"fashion-mnist-mlp", 407050, {10}},
         ExampleCase{"fashion-mnist-cnn", 54410, {10}},
-        // stem 144+32, block1 2·(2304+32), widen 4608+64, block2 2·(9216+64), dense 330
-        ExampleCase{"fashion-mnist-resnet", 144 + 32 + 2 * (2304 + 32) + 4608 + 64 + 2 * (9216 + 64) + 330, {10}},
+        // stem 288+64, block1 2·(9216+64), widen 18432+128, block2 2·(36864+128), dense 650
+        ExampleCase{"fashion-mnist-resnet", 288 + 64 + 2 * (9216 + 64) + 18432 + 128 + 2 * (36864 + 128) + 650, {10}},
         // embedding 8000·64, LSTM 4·64·(64+64+2), dense 64·4+4
         ExampleCase{"fortune-text-classifier", 512000 + 33280 + 260, {4}},
         // 30·16+16, 16·8+8, 8·16+16, 16·30+30
