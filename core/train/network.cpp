@@ -1,6 +1,7 @@
 #include "train/network.h"
 
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "graph/layer_registry.h"
@@ -81,7 +82,16 @@ NetworkImpl::NetworkImpl(const Graph& graph, const GraphAnalysis& analysis) {
             shape.insert(shape.end(), na.output->dims.begin(), na.output->dims.end());
             step.run = [shape](const std::vector<torch::Tensor>& x) { return x[0].reshape(shape); };
         } else if (t == "ReLU") {
-            step.run = [](const std::vector<torch::Tensor>& x) { return torch::relu(x[0]); };
+            // In place when this ReLU is the only reader of a producer whose backward does not
+            // need its own output (saves an allocation and a pass over memory per batch).
+            const std::vector<Edge> in = graph.inputsOf(id);
+            const Node* producer = in.empty() ? nullptr : graph.node(in[0].from);
+            static const std::set<std::string> safe = {"Dense", "Conv2d", "BatchNorm", "Add"};
+            bool inPlace = producer && safe.count(producer->type) && graph.outputsOf(producer->id).size() == 1;
+            if (inPlace)
+                step.run = [](const std::vector<torch::Tensor>& x) { return x[0].relu_(); };
+            else
+                step.run = [](const std::vector<torch::Tensor>& x) { return torch::relu(x[0]); };
         } else if (t == "LeakyReLU") {
             double slope = p.number("slope");
             step.run = [slope](const std::vector<torch::Tensor>& x) { return torch::leaky_relu(x[0], slope); };

@@ -380,6 +380,7 @@ bool Trainer::run(TrainingObserver& observer) {
         bool stopped = false;
         int64_t completedEpochs = firstEpoch - 1;
         r.net->train();
+        std::vector<torch::Tensor> trainable = r.net->parameters();
 
         for (int64_t epoch = firstEpoch; epoch <= epochs && !stopped; ++epoch) {
             // Learning-rate schedule, set at the start of each epoch.
@@ -411,7 +412,9 @@ bool Trainer::run(TrainingObserver& observer) {
                 auto x = r.inputs(r.data.train, rows, true, &augmentRng);
                 torch::Tensor y;
                 if (r.data.train.targets.defined()) y = r.data.train.targets.index_select(0, rows).to(r.device, true);
-                r.optimizer->zero_grad();
+                // Gradients set to "none" rather than zero-filled: backward then writes fresh
+                // buffers instead of adding into zeros (PyTorch's set_to_none; same values).
+                for (auto& p : trainable) p.mutable_grad() = torch::Tensor();
                 auto out = r.net->forward(x);
                 auto loss = r.loss(out, x, y);
                 double lossValue = loss.item<double>();
