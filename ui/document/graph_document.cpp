@@ -257,7 +257,7 @@ void GraphDocument::autoLayout() {
             return project_.graph.node(x)->position.y < project_.graph.node(y)->position.y;
         });
         double top = -0.5 * (ids.size() - 1) * 130.0;
-        for (size_t k = 0; k < ids.size(); ++k) positions.insert(ids[k], QPointF(c * 230.0, top + k * 130.0));
+        for (size_t k = 0; k < ids.size(); ++k) positions.insert(ids[k], QPointF(c * 270.0, top + k * 130.0));
     }
     QHash<NodeId, QPointF> before, after;
     for (auto it = positions.begin(); it != positions.end(); ++it) {
