@@ -10,13 +10,19 @@
 namespace netloom::ui {
 
 GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(parent), doc_(doc) {
+    // Items move together (drags, auto-layout): a BSP index would be rebuilt on every move.
+    setItemIndexMethod(NoIndex);
     connect(doc_, &GraphDocument::documentReset, this, &GraphScene::rebuild);
     connect(doc_, &GraphDocument::nodeAdded, this, &GraphScene::addNode);
-    connect(doc_, &GraphDocument::nodeRemoved, this, [this](int id) { delete nodes_.take(id); });
+    connect(doc_, &GraphDocument::nodeRemoved, this, [this](int id) {
+        edgesAt_.remove(id);
+        delete nodes_.take(id);
+    });
     connect(doc_, &GraphDocument::edgeAdded, this, &GraphScene::addEdge);
-    connect(doc_, &GraphDocument::edgeRemoved, this, [this](int id) { delete edges_.take(id); });
+    connect(doc_, &GraphDocument::edgeRemoved, this, &GraphScene::removeEdge);
     connect(doc_, &GraphDocument::nodeMoved, this, [this](int id) {
-        if (NodeItem* n = nodes_.value(id)) n->refresh();
+        const Node* node = doc_->graph().node(id);
+        if (NodeItem* n = nodes_.value(id); n && node) n->setPos(node->position.x, node->position.y);
     });
     connect(doc_, &GraphDocument::analysisChanged, this, &GraphScene::refreshAll);
     rebuild();
@@ -29,6 +35,7 @@ void GraphScene::rebuild() {
     clear();
     nodes_.clear();
     edges_.clear();
+    edgesAt_.clear();
     for (const auto& [id, n] : doc_->graph().nodes()) addNode(id);
     for (const auto& [id, e] : doc_->graph().edges()) addEdge(id);
     refreshAll();
@@ -39,10 +46,7 @@ void GraphScene::addNode(NodeId id) {
     addItem(item);
     nodes_.insert(id, item);
     connect(item, &NodeItem::geometryMoved, this, [this, id] {
-        for (EdgeItem* e : edges_) {
-            const Edge* edge = doc_->graph().edge(e->edgeId());
-            if (edge && (edge->from == id || edge->to == id)) e->updatePath();
-        }
+        for (auto it = edgesAt_.constFind(id); it != edgesAt_.cend() && it.key() == id; ++it) it.value()->updatePath();
     });
 }
 
@@ -52,6 +56,18 @@ void GraphScene::addEdge(EdgeId id) {
     auto* item = new EdgeItem(id, nodes_.value(e->from), nodes_.value(e->to), e->port);
     addItem(item);
     edges_.insert(id, item);
+    edgesAt_.insert(e->from, item);
+    edgesAt_.insert(e->to, item);
+}
+
+void GraphScene::removeEdge(EdgeId id) {
+    EdgeItem* item = edges_.take(id);
+    if (!item) return;
+    for (auto it = edgesAt_.begin(); it != edgesAt_.end();) {
+        if (it.value() == item) it = edgesAt_.erase(it);
+        else ++it;
+    }
+    delete item;
 }
 
 void GraphScene::refreshAll() {

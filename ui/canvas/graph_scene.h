@@ -40,10 +40,12 @@ private:
     void addNode(NodeId id);
     void addEdge(EdgeId id);
     void refreshAll();
+    void removeEdge(EdgeId id);
 
     GraphDocument* doc_;
     QHash<NodeId, NodeItem*> nodes_;
     QHash<EdgeId, EdgeItem*> edges_;
+    QMultiHash<NodeId, EdgeItem*> edgesAt_;  // both ends: a moved node updates only its own edges
     std::unique_ptr<NewEdgeInteraction> newEdge_;
 };
 
