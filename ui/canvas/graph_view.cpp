@@ -1,6 +1,7 @@
 #include "canvas/graph_view.h"
 
 #include <QDragEnterEvent>
+#include <QKeyEvent>
 #include <QMimeData>
 #include <QScrollBar>
 #include <QToolTip>
@@ -65,6 +66,24 @@ void GraphView::mouseReleaseEvent(QMouseEvent* event) {
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+}
+
+void GraphView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setDragMode(ScrollHandDrag);
+        setInteractive(false);  // while space is held a drag pans, even over a layer
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void GraphView::keyReleaseEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        setInteractive(true);
+        setDragMode(RubberBandDrag);
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
 }
 
 void GraphView::dragEnterEvent(QDragEnterEvent* event) {

@@ -22,6 +22,8 @@ protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;    // space held: drag pans
+    void keyReleaseEvent(QKeyEvent* event) override;
 
 private:
     GraphScene* scene_;
