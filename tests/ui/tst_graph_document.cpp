@@ -1,5 +1,6 @@
 // The editor's model: every edit is one undo step that restores the graph exactly.
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "canvas/graph_scene.h"
@@ -124,6 +125,42 @@ private Q_SLOTS:
         QCOMPARE(doc.graph().inputsOf(pasted[1])[0].from, pasted[0]);
         QCOMPARE(doc.undoStack()->count(), 1);
         QVERIFY(doc.pasteJson("not json", {}).isEmpty());
+    }
+
+    void undoingEverythingGivesIdenticalJson() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-resnet"), nullptr));
+        const std::string before = serializeProject(doc.project());
+        NodeId conv = doc.graph().nodeByName("block1_conv1")->id;
+        doc.setParameter(conv, QStringLiteral("kernel"), int64_t{5});
+        doc.moveNodes({{conv, QPointF(5, 5)}});
+        doc.autoLayout();
+        doc.pasteJson(doc.copyAsJson({conv}), QPointF(10, 10));
+        doc.removeNodes({doc.graph().nodeByName("block2_add")->id});
+        NodeId extra = doc.addNode(QStringLiteral("Dropout"), {0, 0});
+        doc.connectPorts(doc.graph().nodeByName("gap")->id, extra, 0);
+        QVERIFY(serializeProject(doc.project()) != before);
+        while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
+        QCOMPARE(serializeProject(doc.project()), before);
+        while (doc.undoStack()->canRedo()) doc.undoStack()->redo();
+        while (doc.undoStack()->canUndo()) doc.undoStack()->undo();
+        QCOMPARE(serializeProject(doc.project()), before);
+    }
+
+    void saveAndReopenRoundTrip() {
+        QTemporaryDir dir;
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        doc.setParameter(doc.graph().nodeByName("conv1")->id, QStringLiteral("filters"), int64_t{16});
+        QVERIFY(doc.isModified());
+        QString path = dir.filePath(QStringLiteral("copy.netloom"));
+        QString error;
+        QVERIFY2(doc.saveAs(path, &error), qPrintable(error));
+        QVERIFY(!doc.isModified());
+        GraphDocument again;
+        QVERIFY(again.load(path, nullptr));
+        QCOMPARE(serializeProject(again.project()), serializeProject(doc.project()));
+        QCOMPARE(again.analysis().totalParams, int64_t{160 + 16 * 13 * 13 * 10 + 10});
     }
 
     void sceneMirrorsTheModel() {
