@@ -8,6 +8,15 @@
 
 namespace netloom::cli {
 
+std::optional<Project> loadProjectFor(const std::string& path, std::ostream& err) {
+    ProjectLoad load = loadProject(path);
+    if (!load.ok()) {
+        err << "error: " << load.error << "\n";
+        return std::nullopt;
+    }
+    return std::move(load.project);
+}
+
 std::string Arguments::get(const std::string& name, const std::string& def) const {
     auto it = options.find(name);
     return it == options.end() ? def : it->second;

@@ -1,9 +1,12 @@
 #pragma once
 // The subcommands of netloom-cli and the small argument parser they share.
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include "project/project.h"
 
 namespace netloom::cli {
 
@@ -13,6 +16,10 @@ struct Arguments {
     bool has(const std::string& name) const { return options.count(name) != 0; }
     std::string get(const std::string& name, const std::string& def = {}) const;
 };
+
+// Loads a project for a command; on failure prints "error: <located message>" and returns nothing
+// (the command then exits 2).
+std::optional<Project> loadProjectFor(const std::string& path, std::ostream& err);
 
 // Parses argv after the subcommand. `flags` take no value. Returns an error sentence or "".
 std::string parseArguments(int argc, char** argv, int first, const std::vector<std::string>& flags,

@@ -12,16 +12,13 @@ int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
         err << "usage: netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle] [--tensor-input] [--no-verify]\n";
         return 2;
     }
-    ProjectLoad load = loadProject(args.positional[0]);
-    if (!load.ok()) {
-        err << "error: " << load.error << "\n";
-        return 2;
-    }
+    std::optional<Project> project = loadProjectFor(args.positional[0], err);
+    if (!project) return 2;
     ExportOptions options;
     options.outDir = args.get("out");
     options.rawImageInput = !args.has("tensor-input");
     options.verify = !args.has("no-verify");
-    ExportReport r = exportProject(*load.project, args.get("weights"), options);
+    ExportReport r = exportProject(*project, args.get("weights"), options);
     if (!r.modelPath.empty() && r.error.find("network has problems") == std::string::npos) {
         if (!r.rawModelPath.empty()) out << "model (raw image input): " << r.rawModelPath << "\n";
         out << "model (tensor input): " << r.modelPath << "\n";
@@ -38,7 +35,7 @@ int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     out << std::fixed << std::setprecision(2) << "export " << r.exportSeconds << " s, verification " << r.verifySeconds
         << " s\n";
     if (args.has("bundle")) {
-        if (std::string e = writeBundle(*load.project, args.get("weights"), r, options.outDir); !e.empty()) {
+        if (std::string e = writeBundle(*project, args.get("weights"), r, options.outDir); !e.empty()) {
             err << "error: bundle: " << e << "\n";
             return 1;
         }

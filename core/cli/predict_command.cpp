@@ -14,13 +14,10 @@ int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) 
         err << "usage: netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n";
         return 2;
     }
-    ProjectLoad load = loadProject(args.positional[0]);
-    if (!load.ok()) {
-        err << "error: " << load.error << "\n";
-        return 2;
-    }
+    std::optional<Project> project = loadProjectFor(args.positional[0], err);
+    if (!project) return 2;
     std::string error;
-    auto predictor = Predictor::open(*load.project, args.get("weights"), error);
+    auto predictor = Predictor::open(*project, args.get("weights"), error);
     if (!predictor) {
         err << "error: " << error << "\n";
         return 2;

@@ -71,11 +71,8 @@ int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
         err << "usage: netloom-cli train FILE [--epochs N] [--device auto|cpu|cuda] [--out RUN_DIR] [--resume RUN_DIR]\n";
         return 2;
     }
-    ProjectLoad load = loadProject(args.positional[0]);
-    if (!load.ok()) {
-        err << "error: " << load.error << "\n";
-        return 2;
-    }
+    std::optional<Project> project = loadProjectFor(args.positional[0], err);
+    if (!project) return 2;
     TrainOptions options;
     try {
         if (args.has("epochs")) options.epochs = std::stoll(args.get("epochs"));
@@ -93,7 +90,7 @@ int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     options.runDir = args.get("out");
     options.resumeDir = args.get("resume");
     options.batchEventEvery = 0;
-    Trainer trainer(*load.project, options);
+    Trainer trainer(*project, options);
     ConsoleObserver observer(out, err);
     activeTrainer = &trainer;
     std::signal(SIGINT, onInterrupt);

@@ -11,12 +11,9 @@ int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err)
         err << "usage: netloom-cli validate FILE\n";
         return 2;
     }
-    ProjectLoad load = loadProject(args.positional[0]);
-    if (!load.ok()) {
-        err << "error: " << load.error << "\n";
-        return 2;
-    }
-    const Project& project = *load.project;
+    std::optional<Project> loaded = loadProjectFor(args.positional[0], err);
+    if (!loaded) return 2;
+    const Project& project = *loaded;
     GraphAnalysis analysis = analyzeGraph(project.graph);
     out << formatSummary(project.graph, analysis, project.name.empty() ? args.positional[0] : project.name);
     if (!analysis.ok()) {
