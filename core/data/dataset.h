@@ -43,12 +43,6 @@ struct DatasetLoad {
 // come from the training split).
 DatasetLoad loadDataset(const Project& project, bool testSplitOnly = false);
 
-// Raw loaders, exposed for tests and for the studio's browser.
-struct LabelledTensors {
-    torch::Tensor inputs, labels;
-    std::vector<std::string> classNames;
-    std::vector<SkippedInput> skipped;
-};
 // Reads images (idx3) or labels (idx1), gzipped or not. Throws DataError.
 torch::Tensor readIdx(const std::string& path);
 

@@ -1,7 +1,6 @@
 // writeBundle: the export folder becomes something a person can docker build, run, curl and
 // kubectl apply. Templates live in packaging/bundle/ and are filled from model.json.
-#include <sys/stat.h>
-
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
@@ -23,25 +22,12 @@ namespace {
 
 using nlohmann::json;
 
-bool exists(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0;
-}
-
-void makeDirs(const std::string& path) {
-    std::string partial;
-    for (size_t i = 0; i <= path.size(); ++i) {
-        if (i == path.size() || path[i] == '/') {
-            if (!partial.empty()) ::mkdir(partial.c_str(), 0755);
-        }
-        if (i < path.size()) partial.push_back(path[i]);
-    }
-}
+namespace fs = std::filesystem;
 
 std::string bundleSourceDir() {
     if (const char* env = std::getenv("NETLOOM_BUNDLE_DIR")) return env;
     for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle", std::string("/usr/share/netloom/bundle")})
-        if (exists(p + "/templates/Dockerfile")) return p;
+        if (fs::exists(p + "/templates/Dockerfile")) return p;
     return {};
 }
 
@@ -108,7 +94,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     DatasetLoad load = loadDataset(project);
     if (!load.ok()) return "samples need the dataset: " + load.error;
     const Dataset& data = *load.dataset;
-    makeDirs(outDir + "/samples");
+    fs::create_directories(outDir + "/samples");
     std::vector<std::string> inputs;
     json samples = json::array();
     const int64_t count = std::min<int64_t>(5, image ? data.test.size() : static_cast<int64_t>(data.testTexts.size()));
@@ -182,23 +168,23 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         {"k8s/deployment.yaml", "k8s/deployment.yaml"}, {"k8s/service.yaml", "k8s/service.yaml"},
         {"k8s/hpa.yaml", "k8s/hpa.yaml"}, {"k8s/kustomization.yaml", "k8s/kustomization.yaml"},
         {"triton/k8s/deployment.yaml", "triton/k8s/deployment.yaml"}, {"triton/k8s/service.yaml", "triton/k8s/service.yaml"}};
-    makeDirs(outDir + "/k8s");
-    makeDirs(outDir + "/triton/k8s");
+    fs::create_directories(outDir + "/k8s");
+    fs::create_directories(outDir + "/triton/k8s");
     for (const auto& [from, to] : templates) {
         std::string text;
         if (!readFile(source + "/templates/" + from, text, error)) return error;
         if (std::string e = writeFileAtomically(outDir + "/" + to, fill(text, values)); !e.empty()) return e;
     }
     // The server: the same files the project tests (no node_modules: npm ci installs them).
-    makeDirs(outDir + "/server/src");
-    makeDirs(outDir + "/server/test");
+    fs::create_directories(outDir + "/server/src");
+    fs::create_directories(outDir + "/server/test");
     for (const char* f : {"package.json", "package-lock.json", "server.js", "verify.js", "src/app.js", "src/config.js",
                           "src/model.js", "src/tokenizer.js", "test/server.test.js", "test/lifecycle.test.js",
                           "test/manifests.test.js"})
         if (std::string e = copyFile(source + "/server/" + f, outDir + "/server/" + f); !e.empty()) return e;
     // Triton: the same model in a model repository.
     std::string repo = outDir + "/triton/model_repository/" + name;
-    makeDirs(repo + "/1");
+    fs::create_directories(repo + "/1");
     if (std::string e = copyFile(outDir + "/model.onnx", repo + "/1/model.onnx"); !e.empty()) return e;
     if (std::string e = writeFileAtomically(repo + "/config.pbtxt", tritonConfig(manifest)); !e.empty()) return e;
     return {};

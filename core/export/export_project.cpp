@@ -1,13 +1,12 @@
 // exportProject: checkpoint → model.onnx (+ the tensor-input model), sidecars, and the proof:
 // ONNX Runtime's answers compared with LibTorch's on real samples, saved as verification.json.
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -30,17 +29,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
-bool fileExists(const std::string& p) {
-    struct stat st {};
-    return ::stat(p.c_str(), &st) == 0;
-}
-
 std::string findVerifier(const std::string& configured) {
     if (!configured.empty()) return configured;
     if (const char* env = std::getenv("NETLOOM_VERIFIER")) return env;
     for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle/server/verify.js",
                                  std::string("/usr/share/netloom/server/verify.js")})
-        if (fileExists(p)) return p;
+        if (std::filesystem::exists(p)) return p;
     return {};
 }
 
@@ -198,7 +192,9 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     net->eval();
     torch::NoGradGuard noGrad;
 
-    ::mkdir(options.outDir.c_str(), 0755);
+    std::error_code dirError;
+    std::filesystem::create_directories(options.outDir, dirError);
+    if (dirError) return fail("cannot create " + options.outDir + ": " + dirError.message());
     OnnxBuildOptions build;
     build.preprocess = project.preprocess;
     build.task = runState.value("task", project.training.task);

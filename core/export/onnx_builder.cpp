@@ -223,7 +223,7 @@ public:
             return out;
         }
         if (t == "Embedding") return g_.op("Gather", {g_.tensor(stem + "_weight", weight(n, "weight")), in[0]}, stem);
-        if (t == "LSTM" || t == "GRU") return recurrent(n, na, p, in[0]);
+        if (t == "LSTM" || t == "GRU") return recurrent(n, p, in[0]);
         if (t == "Add") {
             std::string sum = g_.op("Add", {in[0], in[1]}, stem);
             for (size_t k = 2; k < in.size(); ++k) sum = g_.op("Add", {sum, in[k]}, stem);
@@ -240,7 +240,7 @@ public:
     }
 
 private:
-    std::string recurrent(const Node& n, const NodeAnalysis& na, const ParamReader& p, const std::string& input) {
+    std::string recurrent(const Node& n, const ParamReader& p, const std::string& input) {
         const bool lstm = n.type == "LSTM";
         const int64_t hidden = p.integer("hidden"), layers = p.integer("layers");
         const bool bi = p.flag("bidirectional"), seq = p.flag("return_sequences");
@@ -285,7 +285,6 @@ private:
         // Y_h [dirs, N, H] holds the forward direction's last step and the backward one's first.
         std::string t = g_.fresh(stem + "_h");
         attr(g_.node("Transpose", {lastHidden}, {t}), "perm", std::vector<int64_t>{1, 0, 2});
-        (void)na;
         return g_.op("Reshape", {t, g_.ints(stem + "_hshape", {0, -1})}, stem);
     }
 
@@ -310,7 +309,6 @@ std::string emitImagePreprocessing(OnnxGraph& g, const PipelineSpec& pre, const 
         x = g.op("Round", {sum}, "gray");
         channels = 1;
     };
-    bool floatStage = false;
     for (const ImageStep& s : pre.image) {
         if (s.op == "grayscale") {
             if (channels == 3) toGray();
@@ -343,10 +341,8 @@ std::string emitImagePreprocessing(OnnxGraph& g, const PipelineSpec& pre, const 
             std::string end = g.op("Add", {start, crop}, "crop_end");
             x = g.op("Slice", {x, start, end, g.ints("crop_axes", {2, 3})}, "cropped");
         } else if (s.op == "scale") {
-            floatStage = true;
             x = g.op("Mul", {x, g.floats("inv255", {1.0f / 255.0f})}, "scaled");
         } else if (s.op == "normalize") {
-            floatStage = true;
             std::vector<float> mean, std;
             for (int64_t k = 0; k < channels; ++k) {
                 mean.push_back(static_cast<float>(s.mean[std::min<size_t>(k, s.mean.size() - 1)]));
@@ -356,7 +352,6 @@ std::string emitImagePreprocessing(OnnxGraph& g, const PipelineSpec& pre, const 
             x = g.op("Div", {x, g.floats("std", std, {1, channels, 1, 1})}, "normalized");
         }
     }
-    (void)floatStage;
     if (channels != wantChannels) {
         if (wantChannels == 1 && channels == 3) toGray();
         else throw ExportError(0, "the image preprocessing gives " + std::to_string(channels) +

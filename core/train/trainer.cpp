@@ -1,11 +1,10 @@
 #include "train/trainer.h"
 
-#include <sys/stat.h>
-
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <mutex>
@@ -69,20 +68,6 @@ class RunFailure : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
-
-bool makeDirs(const std::string& path) {
-    std::string partial;
-    std::stringstream ss(path);
-    std::string part;
-    if (!path.empty() && path[0] == '/') partial = "/";
-    while (std::getline(ss, part, '/')) {
-        if (part.empty()) continue;
-        partial += part + "/";
-        ::mkdir(partial.c_str(), 0755);
-    }
-    struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
 
 std::string timestamp() {
     std::time_t t = std::time(nullptr);
@@ -312,7 +297,9 @@ bool Trainer::run(TrainingObserver& observer) {
         if (r.runDir.empty())
             r.runDir = r.options.runDir.empty() ? "runs/" + (r.project.name.empty() ? "run" : r.project.name) + "-" + timestamp()
                                                 : r.options.runDir;
-        if (!makeDirs(r.runDir)) throw RunFailure("cannot create the run folder " + r.runDir);
+        std::error_code dirError;
+        std::filesystem::create_directories(r.runDir, dirError);
+        if (dirError) throw RunFailure("cannot create the run folder " + r.runDir + ": " + dirError.message());
         int64_t firstEpoch = 1;
         double bestValue = std::nan("");
         int64_t bestEpoch = 0, sinceBest = 0;

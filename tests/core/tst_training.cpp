@@ -17,6 +17,13 @@ namespace {
 
 std::string tempDir() { return netloom::testing::makeTempDir(); }
 
+int countLines(const std::string& path) {
+    std::ifstream in(path);
+    int lines = 0;
+    for (std::string l; std::getline(in, l);) ++lines;
+    return lines;
+}
+
 bool exists(const std::string& p) {
     struct stat st {};
     return stat(p.c_str(), &st) == 0;
@@ -108,10 +115,7 @@ TEST(Training, ShortRunReducesTheLossAndWritesTheRunFolder) {
     EXPECT_EQ(rec.done->test.confusion.size(), 3u);
     for (const char* f : {"project.netloom", "metrics.csv", "events.jsonl", "preprocess.json", "best.ckpt", "last.ckpt", "summary.json"})
         EXPECT_TRUE(exists(dir + "/" + f)) << f;
-    std::ifstream csv(dir + "/metrics.csv");
-    int lines = 0;
-    for (std::string l; std::getline(csv, l);) ++lines;
-    EXPECT_EQ(lines, 31) << "a header and one row per epoch";
+    EXPECT_EQ(countLines(dir + "/metrics.csv"), 31) << "a header and one row per epoch";
 }
 
 TEST(Training, SameSeedSameResultOnCpu) {
@@ -189,10 +193,7 @@ TEST(Training, ResumesAnInterruptedRunFromItsLastCheckpoint) {
     EXPECT_EQ(rec.start->firstEpoch, 3);
     ASSERT_EQ(rec.epochs.size(), 2u);
     EXPECT_EQ(rec.epochs.front().epoch, 3);
-    std::ifstream csv(dir + "/metrics.csv");
-    int lines = 0;
-    for (std::string l; std::getline(csv, l);) ++lines;
-    EXPECT_EQ(lines, 5) << "one header and epochs 1-4, none lost or repeated";
+    EXPECT_EQ(countLines(dir + "/metrics.csv"), 5) << "one header and epochs 1-4, none lost or repeated";
 }
 
 TEST(Training, InfiniteLossStopsWithEpochAndBatch) {
