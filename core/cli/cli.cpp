@@ -92,17 +92,29 @@ std::vector<Command> commands() {
          "Exit 0 when every input was used, 1 when some could not be, 2 for an unusable project or checkpoint.\n",
          {"json"}, {"weights", "top"}, predictCommand},
         {"export", "write a trained model as ONNX and prove it in ONNX Runtime",
-         "netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle] [--tensor-input] [--no-verify]\n\n"
+         "netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle [BUNDLE OPTIONS]] [--tensor-input]\n"
+         "                   [--no-verify]\n\n"
          "Writes DIR/model.onnx (opset 17; for image models its input is the decoded image, uint8 NHWC RGB of\n"
          "any size, with the preprocessing inside the graph), DIR/model_tensor.onnx (input: the preprocessed\n"
          "tensor), labels.json, preprocess.json (vocabulary, column statistics) and verification.json: ONNX\n"
          "Runtime's outputs compared with LibTorch's on real samples at batch 1 and 7 (max |diff| <= 1e-4 and\n"
          "100% top-1 agreement required). --tensor-input writes only the tensor-input model as model.onnx.\n"
          "--bundle adds the deployable bundle: server/ (Node.js, ONNX Runtime, Open Inference Protocol),\n"
-         "Dockerfile, k8s/, triton/, samples/ with the studio's answers, and a README.\n"
+         "Dockerfile, k8s/, triton/, samples/ with the studio's answers, and a README.\n\n"
+         "Bundle options (with --bundle; they fill k8s/ and the README):\n"
+         "  --replicas N          the Deployment's replicas and the HPA's minimum, 1..100 (2);\n"
+         "                        the HPA scales up to max(10, 2N)\n"
+         "  --cpu-request Q       CPU each pod requests, like 250m, 1 or 0.5 (250m)\n"
+         "  --memory-request Q    memory each pod requests, like 256Mi, 1Gi or 512M (256Mi)\n"
+         "  --cpu-limit Q         CPU limit (1)\n"
+         "  --memory-limit Q      memory limit (1Gi)\n"
+         "  --gpu                 each pod asks for one GPU (nvidia.com/gpu: 1); the bundled server keeps\n"
+         "                        ONNX Runtime's CPU provider, the GPU is for Triton or a GPU build\n"
+         "  --no-triton           leave out triton/\n\n"
          "Exit 0 when exported and verified, 1 when the graph cannot be exported (the node is named) or the\n"
-         "verification fails, 2 for an unreadable project.\n",
-         {"tensor-input", "no-verify", "bundle"}, {"weights", "out"}, exportCommand},
+         "verification fails, 2 for an unreadable project or an unusable option (checked before exporting).\n",
+         {"tensor-input", "no-verify", "bundle", "gpu", "no-triton"},
+         {"weights", "out", "replicas", "cpu-request", "memory-request", "cpu-limit", "memory-limit"}, exportCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

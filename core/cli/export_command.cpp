@@ -7,9 +7,44 @@
 
 namespace netloom::cli {
 
+namespace {
+
+const char* const kBundleFlags[] = {"replicas", "cpu-request", "memory-request", "cpu-limit", "memory-limit", "gpu", "no-triton"};
+
+// The deployment options from the command line; an error sentence when one is unusable.
+std::string bundleOptionsFrom(const Arguments& args, BundleOptions& o) {
+    if (args.has("replicas")) {
+        const std::string n = args.get("replicas");
+        if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos)
+            return "--replicas takes a whole number from 1 to 100, not \"" + n + "\"";
+        o.replicas = std::stoi(n);
+    }
+    o.cpuRequest = args.get("cpu-request", o.cpuRequest);
+    o.memoryRequest = args.get("memory-request", o.memoryRequest);
+    o.cpuLimit = args.get("cpu-limit", o.cpuLimit);
+    o.memoryLimit = args.get("memory-limit", o.memoryLimit);
+    o.gpu = args.has("gpu");
+    o.triton = !args.has("no-triton");
+    return validateBundleOptions(o);
+}
+
+}  // namespace
+
 int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (args.positional.size() != 1 || !args.has("weights") || !args.has("out")) {
-        err << "usage: netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle] [--tensor-input] [--no-verify]\n";
+        err << "usage: netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle [BUNDLE OPTIONS]] [--tensor-input]\n"
+               "                          [--no-verify]   (netloom-cli export --help lists the bundle options)\n";
+        return 2;
+    }
+    // The bundle's options are checked before the export, which takes a while.
+    BundleOptions bundle;
+    for (const char* flag : kBundleFlags)
+        if (args.has(flag) && !args.has("bundle")) {
+            err << "error: --" << flag << " sets up the bundle: add --bundle\n";
+            return 2;
+        }
+    if (std::string e = bundleOptionsFrom(args, bundle); !e.empty()) {
+        err << "error: bundle: " << e << "\n";
         return 2;
     }
     std::optional<Project> project = loadProjectFor(args.positional[0], err);
@@ -35,11 +70,12 @@ int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     out << std::fixed << std::setprecision(2) << "export " << r.exportSeconds << " s, verification " << r.verifySeconds
         << " s\n";
     if (args.has("bundle")) {
-        if (std::string e = writeBundle(*project, args.get("weights"), r, options.outDir); !e.empty()) {
+        if (std::string e = writeBundle(*project, args.get("weights"), r, options.outDir, bundle); !e.empty()) {
             err << "error: bundle: " << e << "\n";
             return 1;
         }
-        out << "bundle: " << options.outDir << " (README.md, Dockerfile, k8s/, triton/, server/, samples/)\n";
+        out << "bundle: " << options.outDir << " (README.md, Dockerfile, k8s/, " << (bundle.triton ? "triton/, " : "")
+            << "server/, samples/)\n";
     }
     return 0;
 }

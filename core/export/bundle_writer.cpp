@@ -1,8 +1,11 @@
 // writeBundle: the export folder becomes something a person can docker build, run, curl and
 // kubectl apply. Templates live in packaging/bundle/ and are filled from model.json.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
+#include <map>
+#include <regex>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +32,34 @@ std::string bundleSourceDir() {
     for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle", std::string("/usr/share/netloom/bundle")})
         if (fs::exists(p + "/templates/Dockerfile")) return p;
     return {};
+}
+
+// {{#FLAG}}...{{/FLAG}} keeps what it encloses when the flag is set and drops it when not. A marker
+// alone on its line takes the line with it, so a YAML key or a README paragraph comes and goes cleanly.
+std::string keepSections(std::string text, const std::map<std::string, bool>& flags) {
+    // [from, to) of a marker at `at`: its whole line when nothing else is on it, else only itself.
+    auto span = [&](size_t at, size_t length) -> std::pair<size_t, size_t> {
+        size_t lineStart = at == 0 ? 0 : text.rfind('\n', at - 1);
+        lineStart = lineStart == std::string::npos ? 0 : (at == 0 ? 0 : lineStart + 1);
+        size_t lineEnd = text.find('\n', at + length);
+        bool alone = text.find_first_not_of(" \t", lineStart) == at &&
+                     (lineEnd == std::string::npos ? text.size() : lineEnd) == at + length;
+        if (!alone) return {at, at + length};
+        return {lineStart, lineEnd == std::string::npos ? text.size() : lineEnd + 1};
+    };
+    for (const auto& [flag, on] : flags) {
+        const std::string open = "{{#" + flag + "}}", close = "{{/" + flag + "}}";
+        for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at)) {
+            size_t stop = text.find(close, at + open.size());
+            if (stop == std::string::npos) break;  // unclosed: left visible in the output
+            auto [openFrom, openTo] = span(at, open.size());
+            auto [closeFrom, closeTo] = span(stop, close.size());
+            std::string kept = on ? text.substr(openTo, closeFrom - openTo) : std::string();
+            text.replace(openFrom, closeTo - openFrom, kept);
+            at = openFrom + kept.size();
+        }
+    }
+    return text;
 }
 
 std::string fill(std::string text, const std::map<std::string, std::string>& values) {
@@ -67,10 +98,70 @@ std::string tritonConfig(const json& manifest) {
     return os.str();
 }
 
+// "12.5" → 12.5 for what the quantity patterns matched, by hand: std::stod follows the C locale, and
+// the studio runs under the user's (a decimal comma would cut "0.5" to 0).
+double decimal(const std::string& digits) {
+    double value = 0, place = 0;
+    for (char c : digits) {
+        if (c == '.') place = 1;
+        else if (place > 0) value += (c - '0') * (place /= 10);
+        else value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+// A Kubernetes CPU quantity in millicores ("250m" → 250, "0.5" → 500, "1" → 1000); -1 when it is not one.
+double cpuMillis(const std::string& q) {
+    static const std::regex milli("([0-9]+)m"), cores("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
+    std::smatch m;
+    if (std::regex_match(q, m, milli)) return decimal(m[1]);
+    if (std::regex_match(q, cores)) return decimal(q) * 1000;
+    return -1;
+}
+
+// A Kubernetes memory quantity in bytes ("256Mi", "1Gi", "512M", "1.5Gi"; not "512m", millibytes, nor
+// exponents); -1 when it is not one.
+double memoryBytes(const std::string& q) {
+    static const std::regex quantity("([0-9]+(\\.[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?");
+    static const std::map<std::string, double> scale = {
+        {"", 1},      {"k", 1e3},   {"M", 1e6},   {"G", 1e9},   {"T", 1e12},  {"P", 1e15},  {"E", 1e18},
+        {"Ki", 1024}, {"Mi", 1024.0 * 1024}, {"Gi", 1024.0 * 1024 * 1024}, {"Ti", 1024.0 * 1024 * 1024 * 1024},
+        {"Pi", 1024.0 * 1024 * 1024 * 1024 * 1024}, {"Ei", 1024.0 * 1024 * 1024 * 1024 * 1024 * 1024}};
+    std::smatch m;
+    if (!std::regex_match(q, m, quantity)) return -1;
+    return decimal(m[1]) * scale.at(m[3]);
+}
+
 }  // namespace
 
+std::string validateBundleOptions(const BundleOptions& o) {
+    if (o.replicas < 1 || o.replicas > 100)
+        return "replicas must be between 1 and 100, not " + std::to_string(o.replicas);
+    const std::pair<const char*, const std::string*> cpus[] = {{"CPU request", &o.cpuRequest}, {"CPU limit", &o.cpuLimit}};
+    for (const auto& [what, value] : cpus) {
+        double m = cpuMillis(*value);
+        if (m < 0) return std::string(what) + " \"" + *value + "\" is not a CPU quantity (write it like 250m, 1 or 0.5)";
+        if (m < 1) return std::string(what) + " \"" + *value + "\" is less than the smallest CPU quantity, 1m";
+    }
+    const std::pair<const char*, const std::string*> memories[] = {{"memory request", &o.memoryRequest},
+                                                                   {"memory limit", &o.memoryLimit}};
+    for (const auto& [what, value] : memories) {
+        double b = memoryBytes(*value);
+        if (b < 0) return std::string(what) + " \"" + *value + "\" is not a memory quantity (write it like 256Mi, 1Gi or 512M)";
+        if (b < 1) return std::string(what) + " \"" + *value + "\" is less than one byte";
+    }
+    if (cpuMillis(o.cpuRequest) > cpuMillis(o.cpuLimit))
+        return "CPU request \"" + o.cpuRequest + "\" is more than the CPU limit \"" + o.cpuLimit + "\"";
+    if (memoryBytes(o.memoryRequest) > memoryBytes(o.memoryLimit))
+        return "memory request \"" + o.memoryRequest + "\" is more than the memory limit \"" + o.memoryLimit + "\"";
+    return {};
+}
+
+int bundleMaxReplicas(const BundleOptions& options) { return std::max(10, 2 * options.replicas); }
+
 std::string writeBundle(const Project& project, const std::string& checkpoint, const ExportReport& report,
-                        const std::string& outDir) {
+                        const std::string& outDir, const BundleOptions& options) {
+    if (std::string e = validateBundleOptions(options); !e.empty()) return e;
     if (!report.ok) return "the export did not succeed; there is nothing to bundle";
     std::string source = bundleSourceDir();
     if (source.empty()) return "the bundle templates were not found (packaging/bundle or /usr/share/netloom/bundle)";
@@ -162,18 +253,29 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
                              : "(int64 token ids; the tokenizer settings and vocabulary are in preprocess.json)"},
         {"PREDICT_CURL", predictCurl},
         {"PREDICT_PYTHON", predictPython},
+        {"REPLICAS", std::to_string(options.replicas)},
+        {"MIN_REPLICAS", std::to_string(options.replicas)},
+        {"MAX_REPLICAS", std::to_string(bundleMaxReplicas(options))},
+        {"CPU_REQUEST", options.cpuRequest},
+        {"MEMORY_REQUEST", options.memoryRequest},
+        {"CPU_LIMIT", options.cpuLimit},
+        {"MEMORY_LIMIT", options.memoryLimit},
     };
-    const std::vector<std::pair<std::string, std::string>> templates = {
-        {"Dockerfile", "Dockerfile"}, {"dockerignore", ".dockerignore"}, {"README.md", "README.md"},
-        {"k8s/deployment.yaml", "k8s/deployment.yaml"}, {"k8s/service.yaml", "k8s/service.yaml"},
-        {"k8s/hpa.yaml", "k8s/hpa.yaml"}, {"k8s/kustomization.yaml", "k8s/kustomization.yaml"},
-        {"triton/k8s/deployment.yaml", "triton/k8s/deployment.yaml"}, {"triton/k8s/service.yaml", "triton/k8s/service.yaml"}};
+    const std::map<std::string, bool> sections = {{"GPU", options.gpu}, {"TRITON", options.triton}};
+    std::vector<std::string> templates = {"Dockerfile", "dockerignore", "README.md", "k8s/deployment.yaml",
+                                          "k8s/service.yaml", "k8s/hpa.yaml", "k8s/kustomization.yaml"};
+    if (options.triton) {
+        templates.push_back("triton/k8s/deployment.yaml");
+        templates.push_back("triton/k8s/service.yaml");
+        fs::create_directories(outDir + "/triton/k8s");
+    }
     fs::create_directories(outDir + "/k8s");
-    fs::create_directories(outDir + "/triton/k8s");
-    for (const auto& [from, to] : templates) {
+    for (const std::string& from : templates) {
         std::string text;
         if (!readFile(source + "/templates/" + from, text, error)) return error;
-        if (std::string e = writeFileAtomically(outDir + "/" + to, fill(text, values)); !e.empty()) return e;
+        const std::string to = from == "dockerignore" ? ".dockerignore" : from;
+        if (std::string e = writeFileAtomically(outDir + "/" + to, fill(keepSections(text, sections), values)); !e.empty())
+            return e;
     }
     // The server: the same files the project tests (no node_modules: npm ci installs them).
     fs::create_directories(outDir + "/server/src");
@@ -182,6 +284,16 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
                           "src/model.js", "src/tokenizer.js", "test/server.test.js", "test/lifecycle.test.js",
                           "test/manifests.test.js"})
         if (std::string e = copyFile(source + "/server/" + f, outDir + "/server/" + f); !e.empty()) return e;
+    if (!options.triton) {
+        // A bundle written here earlier with Triton must not leave an older model behind: remove what
+        // that one wrote, and the folders only when nothing else is in them.
+        std::error_code ec;
+        fs::remove_all(outDir + "/triton/model_repository/" + name, ec);
+        for (const char* path : {"/triton/k8s/deployment.yaml", "/triton/k8s/service.yaml", "/triton/model_repository",
+                                 "/triton/k8s", "/triton"})
+            fs::remove(outDir + path, ec);
+        return {};
+    }
     // Triton: the same model in a model repository.
     std::string repo = outDir + "/triton/model_repository/" + name;
     fs::create_directories(repo + "/1");

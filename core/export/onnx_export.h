@@ -40,11 +40,32 @@ struct ExportReport {
 
 ExportReport exportProject(const Project& project, const std::string& checkpoint, const ExportOptions& options);
 
+// How the bundle is deployed: the values its Kubernetes manifests and README are filled with. The
+// studio's export dialog and `netloom-cli export` set them; the defaults are a small CPU service.
+struct BundleOptions {
+    int replicas = 2;                     // the Deployment's replicas and the HPA's minimum, 1..100
+    std::string cpuRequest = "250m";      // Kubernetes CPU quantities: 250m, 1, 0.5
+    std::string memoryRequest = "256Mi";  // Kubernetes memory quantities: 256Mi, 1Gi, 512M
+    std::string cpuLimit = "1";
+    std::string memoryLimit = "1Gi";
+    // The Deployment asks for one GPU (limits nvidia.com/gpu: 1). The bundled server still runs ONNX
+    // Runtime's CPU provider; the GPU is for the Triton target or a GPU build of the server.
+    bool gpu = false;
+    bool triton = true;                   // write triton/ (model repository and its manifests)
+};
+
+// "" when the options can be written, otherwise a sentence naming the option and its bad value.
+std::string validateBundleOptions(const BundleOptions& options);
+
+// The HPA's range: minReplicas = replicas, maxReplicas = max(10, 2 × replicas).
+int bundleMaxReplicas(const BundleOptions& options);
+
 // A deployable folder around an export (ExportReport.ok): the inference server, Dockerfile,
-// Kubernetes and Triton manifests filled from the model, golden samples with the studio's answers,
-// and a README. Returns an error sentence or "".
+// Kubernetes (and unless options.triton is off, Triton) manifests filled from the model and the
+// options, golden samples with the studio's answers, and a README. Returns an error sentence or "";
+// the options are validated first (validateBundleOptions), before anything is written.
 std::string writeBundle(const Project& project, const std::string& checkpoint, const ExportReport& report,
-                        const std::string& outDir);
+                        const std::string& outDir, const BundleOptions& options = BundleOptions{});
 
 // A DNS-1123 name for Kubernetes objects from the project name ("Fashion MNIST" → "fashion-mnist").
 std::string bundleModelName(const std::string& projectName);

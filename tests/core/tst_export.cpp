@@ -1,8 +1,10 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
+#include <sstream>
 
 #include <onnx/onnx_pb.h>
 
@@ -252,3 +254,189 @@ INSTANTIATE_TEST_SUITE_P(Export, ExampleExport,
                          ::testing::Values("fashion-mnist-mlp", "fashion-mnist-cnn", "fashion-mnist-resnet",
                                            "fortune-text-classifier", "breast-cancer-autoencoder"),
                          [](const ::testing::TestParamInfo<const char*>& info) { return netloom::testing::exampleTestName(info.param); });
+
+// The bundle's deployment options. A bad value is refused before anything is done; good ones reach
+// the manifests and the README.
+TEST(Export, BundleOptionsRefuseBadValuesNamingTheOption) {
+    struct Case {
+        std::function<void(BundleOptions&)> set;
+        const char* option;  // what the error names
+        const char* value;
+    };
+    const std::vector<Case> cases = {
+        {[](BundleOptions& o) { o.replicas = 0; }, "replicas", "0"},
+        {[](BundleOptions& o) { o.replicas = 101; }, "replicas", "101"},
+        {[](BundleOptions& o) { o.cpuRequest = "lots"; }, "CPU request", "lots"},
+        {[](BundleOptions& o) { o.cpuRequest = "-1"; }, "CPU request", "-1"},
+        {[](BundleOptions& o) { o.cpuLimit = "1.5 cores"; }, "CPU limit", "1.5 cores"},
+        {[](BundleOptions& o) { o.cpuLimit = "0"; }, "CPU limit", "0"},
+        {[](BundleOptions& o) { o.memoryRequest = "512MB"; }, "memory request", "512MB"},
+        {[](BundleOptions& o) { o.memoryRequest = "512m"; }, "memory request", "512m"},
+        {[](BundleOptions& o) { o.memoryLimit = "1 Gi"; }, "memory limit", "1 Gi"},
+        {[](BundleOptions& o) { o.memoryLimit = "\"1Gi\"\nx: y"; }, "memory limit", "x: y"},
+        {[](BundleOptions& o) { o.cpuRequest = "2"; }, "CPU request", "2"},          // above the limit (1)
+        {[](BundleOptions& o) { o.memoryRequest = "2Gi"; }, "memory request", "2Gi"},  // above the limit (1Gi)
+    };
+    ProjectLoad load = loadProject(projectPath("fashion-mnist-cnn"));
+    ASSERT_TRUE(load.ok()) << load.error;
+    for (const Case& c : cases) {
+        BundleOptions o;
+        c.set(o);
+        SCOPED_TRACE(std::string(c.option) + " = " + c.value);
+        std::string dir = makeTempDir();
+        ExportReport ok;
+        ok.ok = true;
+        std::string e = writeBundle(*load.project, dir + "/w.ckpt", ok, dir, o);
+        EXPECT_NE(e.find(c.option), std::string::npos) << e;
+        EXPECT_NE(e.find(c.value), std::string::npos) << e;
+        EXPECT_EQ(e, validateBundleOptions(o));
+        EXPECT_TRUE(std::filesystem::is_empty(dir)) << "nothing is written for refused options";
+    }
+    for (const char* cpu : {"250m", "1", "0.5", "2.25", "1000m"}) {
+        BundleOptions o;
+        o.cpuRequest = "1m";
+        o.cpuLimit = cpu;
+        EXPECT_EQ(validateBundleOptions(o), "") << cpu;
+    }
+    for (const char* memory : {"256Mi", "1Gi", "512M", "1.5Gi", "2G", "1073741824", "900k"}) {
+        BundleOptions o;
+        o.memoryRequest = "1Ki";
+        o.memoryLimit = memory;
+        EXPECT_EQ(validateBundleOptions(o), "") << memory;
+    }
+}
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+// The text of `yaml` from the line holding `key` to the next line indented no deeper than it.
+std::string yamlBlock(const std::string& yaml, const std::string& key) {
+    size_t at = yaml.find(key);
+    if (at == std::string::npos) return {};
+    size_t lineStart = yaml.rfind('\n', at) + 1;
+    size_t indent = at - lineStart, end = yaml.find('\n', at);
+    while (end != std::string::npos && end + 1 < yaml.size()) {
+        size_t next = yaml.find_first_not_of(' ', end + 1);
+        if (next == std::string::npos || next - (end + 1) <= indent) break;
+        end = yaml.find('\n', end + 1);
+    }
+    return yaml.substr(lineStart, end == std::string::npos ? std::string::npos : end - lineStart);
+}
+
+}  // namespace
+
+// One export of the CNN with untrained weights per test program; each test bundles a copy of it.
+class ExportBundle : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        ProjectLoad load = loadProject(projectPath("fashion-mnist-cnn"));
+        ASSERT_TRUE(load.ok()) << load.error;
+        project_ = new Project(*load.project);
+        GraphAnalysis a = analyzeGraph(project_->graph);
+        torch::manual_seed(5);
+        Network net(project_->graph, a);
+        dir_ = makeTempDir();
+        std::string state = nlohmann::json{{"task", project_->training.task}, {"classes", project_->dataset.classes}}.dump();
+        ASSERT_EQ(saveCheckpoint(dir_ + "/w.ckpt", *net, nullptr, {1, state}), "");
+        ExportOptions o;
+        o.outDir = dir_ + "/export";
+        o.samples = 8;
+        report_ = exportProject(*project_, dir_ + "/w.ckpt", o);
+        ASSERT_TRUE(report_.ok) << report_.error;
+    }
+    static void TearDownTestSuite() {
+        delete project_;
+        project_ = nullptr;
+    }
+    // A fresh copy of the export with a bundle written into it; "" when writeBundle failed.
+    static std::string bundle(const BundleOptions& options) {
+        std::string out = makeTempDir() + "/bundle";
+        std::filesystem::copy(dir_ + "/export", out, std::filesystem::copy_options::recursive);
+        std::string e = writeBundle(*project_, dir_ + "/w.ckpt", report_, out, options);
+        EXPECT_EQ(e, "");
+        return e.empty() ? out : std::string();
+    }
+    static Project* project_;
+    static ExportReport report_;
+    static std::string dir_;
+};
+Project* ExportBundle::project_ = nullptr;
+ExportReport ExportBundle::report_;
+std::string ExportBundle::dir_;
+
+TEST_F(ExportBundle, DefaultsAreASmallCpuServiceWithTriton) {
+    std::string out = bundle(BundleOptions{});
+    ASSERT_FALSE(out.empty());
+    std::string deployment = slurp(out + "/k8s/deployment.yaml"), hpa = slurp(out + "/k8s/hpa.yaml");
+    EXPECT_NE(deployment.find("\n  replicas: 2\n"), std::string::npos);
+    EXPECT_NE(yamlBlock(deployment, "requests:").find("cpu: \"250m\"\n              memory: \"256Mi\""), std::string::npos)
+        << deployment;
+    EXPECT_NE(yamlBlock(deployment, "limits:").find("cpu: \"1\"\n              memory: \"1Gi\""), std::string::npos);
+    EXPECT_EQ(deployment.find("nvidia.com/gpu"), std::string::npos);
+    EXPECT_NE(hpa.find("minReplicas: 2\n  maxReplicas: 10\n"), std::string::npos) << hpa;
+    EXPECT_TRUE(std::filesystem::exists(out + "/triton/model_repository/fashion-mnist-cnn/config.pbtxt"));
+    EXPECT_TRUE(std::filesystem::exists(out + "/triton/k8s/deployment.yaml"));
+    // Every placeholder and section marker is gone from what was written.
+    for (const char* f : {"README.md", "Dockerfile", "k8s/deployment.yaml", "k8s/hpa.yaml", "triton/k8s/deployment.yaml"})
+        EXPECT_EQ(slurp(out + "/" + f).find("{{"), std::string::npos) << f;
+}
+
+TEST_F(ExportBundle, OptionsReachTheDeploymentAndTheHpa) {
+    BundleOptions o;
+    o.replicas = 7;
+    o.cpuRequest = "0.5";
+    o.memoryRequest = "512Mi";
+    o.cpuLimit = "2";
+    o.memoryLimit = "3Gi";
+    std::string out = bundle(o);
+    ASSERT_FALSE(out.empty());
+    std::string deployment = slurp(out + "/k8s/deployment.yaml"), hpa = slurp(out + "/k8s/hpa.yaml");
+    EXPECT_NE(deployment.find("\n  replicas: 7\n"), std::string::npos) << deployment;
+    EXPECT_EQ(yamlBlock(deployment, "requests:"),
+              "            requests:\n              cpu: \"0.5\"\n              memory: \"512Mi\"");
+    EXPECT_EQ(yamlBlock(deployment, "limits:"), "            limits:\n              cpu: \"2\"\n              memory: \"3Gi\"");
+    EXPECT_NE(hpa.find("minReplicas: 7\n  maxReplicas: 14\n"), std::string::npos) << hpa;
+    EXPECT_EQ(bundleMaxReplicas(o), 14);
+    std::string readme = slurp(out + "/README.md");
+    EXPECT_NE(readme.find("scales 7..14 replicas"), std::string::npos);
+    EXPECT_NE(readme.find("requests 0.5 CPU and 512Mi"), std::string::npos);
+}
+
+TEST_F(ExportBundle, GpuAddsTheNvidiaLimitAndSaysWhatItIsFor) {
+    BundleOptions o;
+    o.gpu = true;
+    std::string out = bundle(o);
+    ASSERT_FALSE(out.empty());
+    std::string deployment = slurp(out + "/k8s/deployment.yaml");
+    EXPECT_EQ(yamlBlock(deployment, "limits:"),
+              "            limits:\n              cpu: \"1\"\n              memory: \"1Gi\"\n              nvidia.com/gpu: \"1\"");
+    EXPECT_EQ(yamlBlock(deployment, "requests:").find("nvidia.com/gpu"), std::string::npos);
+    std::string readme = slurp(out + "/README.md");
+    EXPECT_NE(readme.find("`nvidia.com/gpu: 1`"), std::string::npos);
+    EXPECT_NE(readme.find("ONNX Runtime's CPU execution provider"), std::string::npos);
+}
+
+TEST_F(ExportBundle, WithoutTritonThereIsNoTritonFolder) {
+    BundleOptions o;
+    o.triton = false;
+    std::string out = bundle(o);
+    ASSERT_FALSE(out.empty());
+    EXPECT_FALSE(std::filesystem::exists(out + "/triton"));
+    EXPECT_TRUE(std::filesystem::exists(out + "/k8s/deployment.yaml"));
+    std::string readme = slurp(out + "/README.md");
+    EXPECT_EQ(readme.find("triton/"), std::string::npos);
+    EXPECT_EQ(readme.find("{{"), std::string::npos);
+    // Bundling the same folder again without Triton removes what an earlier bundle put there.
+    o.triton = true;
+    ASSERT_EQ(writeBundle(*project_, dir_ + "/w.ckpt", report_, out, o), "");
+    ASSERT_TRUE(std::filesystem::exists(out + "/triton/model_repository"));
+    o.triton = false;
+    ASSERT_EQ(writeBundle(*project_, dir_ + "/w.ckpt", report_, out, o), "");
+    EXPECT_FALSE(std::filesystem::exists(out + "/triton"));
+}

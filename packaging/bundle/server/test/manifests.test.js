@@ -25,8 +25,20 @@ function documents(dir) {
     .flatMap((f) => YAML.parseAllDocuments(fs.readFileSync(path.join(dir, f), 'utf8')).map((d) => [f, d.toJSON()]));
 }
 
+// The bundle may be written without Triton (netloom-cli export --bundle --no-triton).
+const triton = fs.existsSync(path.join(bundle, 'triton'));
+const noTriton = triton ? false : 'the bundle was written without triton/';
+
+// Kubernetes quantities as numbers, to compare requests with limits ("250m" → 0.25, "1Gi" → 2^30).
+function quantity(q) {
+  const m = /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(String(q));
+  assert.ok(m, `${q} is a quantity`);
+  const scale = { m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+  return Number(m[1]) * (m[2] ? scale[m[2]] : 1);
+}
+
 for (const dir of ['k8s', 'triton/k8s']) {
-  test(`${dir}: every manifest validates against the Kubernetes schemas`, () => {
+  test(`${dir}: every manifest validates against the Kubernetes schemas`, { skip: dir.startsWith('triton') && noTriton }, () => {
     const docs = documents(path.join(bundle, dir));
     assert.ok(docs.length >= 2);
     for (const [file, doc] of docs) {
@@ -54,6 +66,27 @@ test('the Deployment is locked down, probed and scraped', () => {
   assert.ok(pod.spec.volumes.some((v) => v.emptyDir) && c.volumeMounts.some((m) => m.mountPath === '/tmp'));
 });
 
+test("the resources ask for no more than their limits; a GPU only in the limits", () => {
+  const dep = documents(path.join(bundle, 'k8s')).find(([, d]) => d.kind === 'Deployment')[1];
+  const { requests, limits } = dep.spec.template.spec.containers[0].resources;
+  for (const r of ['cpu', 'memory']) assert.ok(quantity(requests[r]) <= quantity(limits[r]), `${r}: ${requests[r]} <= ${limits[r]}`);
+  assert.equal(requests['nvidia.com/gpu'], undefined);
+  if ('nvidia.com/gpu' in limits) {
+    assert.equal(quantity(limits['nvidia.com/gpu']), 1);
+    assert.match(fs.readFileSync(path.join(bundle, 'README.md'), 'utf8'), /nvidia\.com\/gpu: 1/);
+  }
+});
+
+test("the HPA scales the Deployment from its replicas up", () => {
+  const docs = documents(path.join(bundle, 'k8s')).map(([, d]) => d);
+  const dep = docs.find((d) => d.kind === 'Deployment');
+  const hpa = docs.find((d) => d.kind === 'HorizontalPodAutoscaler');
+  assert.equal(hpa.spec.scaleTargetRef.name, dep.metadata.name);
+  assert.ok(Number.isInteger(dep.spec.replicas) && dep.spec.replicas >= 1);
+  assert.equal(hpa.spec.minReplicas, dep.spec.replicas);
+  assert.ok(hpa.spec.maxReplicas >= hpa.spec.minReplicas);
+});
+
 test('kustomization lists the manifests that exist', () => {
   const k = YAML.parse(fs.readFileSync(path.join(bundle, 'k8s', 'kustomization.yaml'), 'utf8'));
   for (const r of k.resources) assert.ok(fs.existsSync(path.join(bundle, 'k8s', r)), r);
@@ -70,7 +103,7 @@ test('the Dockerfile has no problems and follows the rules', () => {
   assert.match(text, /^HEALTHCHECK .*\/v2\/health\/ready/m);
 });
 
-test("Triton's config.pbtxt matches the ONNX model's inputs and outputs", () => {
+test("Triton's config.pbtxt matches the ONNX model's inputs and outputs", { skip: noTriton }, () => {
   const name = manifest.name;
   const text = fs.readFileSync(path.join(bundle, 'triton', 'model_repository', name, 'config.pbtxt'), 'utf8');
   assert.ok(fs.existsSync(path.join(bundle, 'triton', 'model_repository', name, '1', 'model.onnx')));
