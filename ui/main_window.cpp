@@ -137,8 +137,7 @@ void MainWindow::buildActions() {
         scene_->selectNodes(ids);
     });
     edit->addAction(tr("&Delete"), QKeySequence::Delete, this, [this] {
-        doc_->disconnectEdges(scene_->selectedEdges());
-        doc_->removeNodes(scene_->selectedNodes());
+        doc_->removeNodes(scene_->selectedNodes(), scene_->selectedEdges());  // one undo step
     });
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
         for (NodeItem* n : scene_->nodeItems()) n->setSelected(true);
@@ -271,17 +270,27 @@ QString MainWindow::recoveryPath() {
 }
 
 void MainWindow::autosave() {
-    if (!doc_->isModified()) return;
+    if (!doc_->isModified()) {
+        QFile::remove(recoveryPath());  // undone back to the saved state: nothing to recover
+        return;
+    }
     writeFileAtomically(recoveryPath().toStdString(), serializeProject(doc_->project()));
+}
+
+bool MainWindow::askToRecover() {
+    return QMessageBox::question(this, tr("Recover unsaved work?"),
+                                 tr("Netloom did not close cleanly last time. Recover the unsaved project?")) ==
+           QMessageBox::Yes;
 }
 
 void MainWindow::offerRecovery() {
     if (!QFile::exists(recoveryPath()) || qEnvironmentVariableIsSet("NETLOOM_NO_RECOVERY")) return;
-    auto answer = QMessageBox::question(this, tr("Recover unsaved work?"),
-                                        tr("Netloom did not close cleanly last time. Recover the unsaved project?"));
-    if (answer == QMessageBox::Yes) {
+    if (askToRecover()) {
         ProjectLoad load = loadProject(recoveryPath().toStdString());
-        if (load.ok()) doc_->reset(*load.project);
+        if (load.ok()) {
+            doc_->reset(*load.project);
+            doc_->undoStack()->resetClean();  // recovered work is unsaved: closing asks to save it
+        }
     } else {
         QFile::remove(recoveryPath());
     }

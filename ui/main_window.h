@@ -25,9 +25,13 @@ public:
     GraphScene* scene() const { return scene_; }
     // Where autosave keeps the unsaved state of the open document.
     static QString recoveryPath();
+    // Writes the recovery file when there are unsaved changes (the autosave timer calls it).
+    void autosave();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // At startup, when a recovery file exists: restore it? (A question box; tests answer instead.)
+    virtual bool askToRecover();
 
 private:
     void buildActions();
@@ -41,7 +45,6 @@ private:
     void rebuildRecentMenu();
     void copySelection();
     void paste();
-    void autosave();
     void offerRecovery();
 
     GraphDocument* doc_;

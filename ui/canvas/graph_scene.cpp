@@ -28,7 +28,9 @@ GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(par
     rebuild();
 }
 
-GraphScene::~GraphScene() = default;
+// ~QGraphicsScene deletes the items and announces the lost selection; its listeners (the
+// inspector, through the main window) would read a document that is already gone.
+GraphScene::~GraphScene() { blockSignals(true); }
 
 void GraphScene::rebuild() {
     newEdge_.reset();

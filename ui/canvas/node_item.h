@@ -25,6 +25,7 @@ public:
 
     void refresh();                       // re-read name, shape, problems from the document
     void setPortHighlight(QList<int> ports);  // input ports that would accept the edge being drawn
+    const QList<int>& highlightedPorts() const { return highlighted_; }
 
 Q_SIGNALS:
     void geometryMoved();

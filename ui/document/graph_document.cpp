@@ -130,10 +130,14 @@ NodeId GraphDocument::addNode(const QString& type, QPointF pos) {
     return n.id;
 }
 
-void GraphDocument::removeNodes(const QList<NodeId>& ids) {
-    if (ids.isEmpty()) return;
-    auto* macro = new QUndoCommand(ids.size() == 1 ? Tr::tr("Delete layer") : Tr::tr("Delete %n layers", nullptr, ids.size()));
+void GraphDocument::removeNodes(const QList<NodeId>& ids, const QList<EdgeId>& alsoEdges) {
+    if (ids.isEmpty() && alsoEdges.isEmpty()) return;
+    auto* macro = new QUndoCommand(ids.isEmpty()      ? Tr::tr("Disconnect")
+                                   : ids.size() == 1 ? Tr::tr("Delete layer")
+                                                     : Tr::tr("Delete %n layers", nullptr, ids.size()));
     std::set<EdgeId> edges;
+    for (EdgeId e : alsoEdges)
+        if (project_.graph.edge(e)) edges.insert(e);
     for (NodeId id : ids) {
         for (const Edge& e : project_.graph.inputsOf(id)) edges.insert(e.id);
         for (const Edge& e : project_.graph.outputsOf(id)) edges.insert(e.id);

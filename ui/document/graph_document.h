@@ -31,7 +31,8 @@ public:
 
     // Edits, each one undo step.
     NodeId addNode(const QString& type, QPointF pos);
-    void removeNodes(const QList<NodeId>& ids);
+    // Removes the nodes with their edges, and `edges` (a selection's own edges), in one step.
+    void removeNodes(const QList<NodeId>& ids, const QList<EdgeId>& edges = {});
     bool connectPorts(NodeId from, NodeId to, int port, QString* why = nullptr);
     void disconnectEdges(const QList<EdgeId>& ids);
     bool setParameter(NodeId node, const QString& name, const ParamValue& value, QString* why = nullptr);

@@ -13,17 +13,24 @@ namespace netloom::ui {
 
 namespace {
 
-// A tree that starts a drag carrying the layer type.
+// A tree that starts a drag carrying the layer type. Its model's mimeData() is the drag's payload.
 class PaletteTree : public QTreeWidget {
 public:
     using QTreeWidget::QTreeWidget;
 
 protected:
+    QStringList mimeTypes() const override { return {QString::fromLatin1(layerMimeType())}; }
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
+        if (items.size() != 1 || items.first()->childCount() > 0) return nullptr;
+        auto* mime = new QMimeData;
+        mime->setData(layerMimeType(), items.first()->data(0, Qt::UserRole).toString().toUtf8());
+        return mime;
+    }
     void startDrag(Qt::DropActions) override {
         QTreeWidgetItem* item = currentItem();
-        if (!item || item->childCount() > 0) return;
-        auto* mime = new QMimeData;
-        mime->setData(layerMimeType(), item->data(0, Qt::UserRole).toString().toUtf8());
+        if (!item) return;
+        QMimeData* mime = mimeData({item});
+        if (!mime) return;
         auto* drag = new QDrag(this);
         drag->setMimeData(mime);
         drag->exec(Qt::CopyAction);
