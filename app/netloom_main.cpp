@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+#include <cstdio>
 
 #include "main_window.h"
 #include "version.h"
@@ -21,15 +22,30 @@ int main(int argc, char** argv) {
                                   QApplication::translate("main", "Save a PNG of the window to FILE and quit (docs, tests)."),
                                   "FILE");
     parser.addOption(screenshot);
+    QCommandLineOption mode("mode",
+                            QApplication::translate("main", "Open in MODE: design, data, preprocessing or train."), "MODE",
+                            "design");
+    parser.addOption(mode);
+    QCommandLineOption delay("screenshot-delay",
+                             QApplication::translate("main", "Wait MS milliseconds before the screenshot (default 300)."),
+                             "MS", "300");
+    parser.addOption(delay);
     parser.process(app);
+    const QStringList modes = {"design", "data", "preprocessing", "train"};
+    if (!modes.contains(parser.value(mode))) {
+        fprintf(stderr, "netloom: --mode must be one of design, data, preprocessing, train (got \"%s\")\n",
+                qPrintable(parser.value(mode)));
+        return 2;
+    }
 
     netloom::ui::MainWindow window;
     if (!parser.positionalArguments().isEmpty() && !window.openProject(parser.positionalArguments().first()))
         return parser.isSet(screenshot) ? 2 : 1;
     window.show();
+    window.showMode(static_cast<netloom::ui::MainWindow::Mode>(modes.indexOf(parser.value(mode))));
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(300, &window, [&window, path] {
+        QTimer::singleShot(parser.value(delay).toInt(), &window, [&window, path] {
             const bool saved = window.grab().save(path, "PNG");
             QApplication::exit(saved ? 0 : 1);
         });

@@ -14,13 +14,22 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
 #include "canvas/node_item.h"
+#include "data/dataset_panel.h"
+#include "data/dataset_source.h"
+#include "data/preview_panel.h"
+#include "export/export_dialog.h"
+#include "training/runs_panel.h"
+#include "training/training_panel.h"
+#include "training/training_session.h"
 #include "document/graph_document.h"
 #include "graph/model_summary.h"
 #include "panels/inspector.h"
@@ -44,9 +53,14 @@ MainWindow::MainWindow(QWidget* parent)
       palette_(new LayerPalette(this)),
       problems_(new ProblemsPanel(doc_, this)),
       summary_(new SummaryTable(doc_, this)),
+      datasetSource_(new DatasetSource(doc_, this)),
+      datasetPanel_(new DatasetPanel(doc_, datasetSource_)),
+      previewPanel_(new PreviewPanel(doc_, datasetSource_)),
+      trainingPanel_(new TrainingPanel(doc_)),
+      runsPanel_(new RunsPanel(doc_)),
       paramsLabel_(new QLabel(this)),
       validLabel_(new QLabel(this)) {
-    setCentralWidget(view_);
+    buildModes();
     buildDocks();
     buildActions();
     statusBar()->addPermanentWidget(validLabel_);
@@ -76,6 +90,58 @@ MainWindow::MainWindow(QWidget* parent)
     updateTitle();
     updateStatus();
     QTimer::singleShot(0, this, &MainWindow::offerRecovery);
+}
+
+void MainWindow::buildModes() {
+    modes_ = new QTabWidget;
+    modes_->setObjectName(QStringLiteral("Modes"));
+    modes_->setDocumentMode(true);
+    modes_->addTab(view_, tr("Design"));
+    dataTabs_ = new QTabWidget;
+    dataTabs_->addTab(datasetPanel_, tr("Browse"));
+    dataTabs_->addTab(previewPanel_, tr("Preprocessing"));
+    modes_->addTab(dataTabs_, tr("Data"));
+    auto* train = new QSplitter(Qt::Vertical);
+    train->addWidget(trainingPanel_);
+    train->addWidget(runsPanel_);
+    train->setStretchFactor(0, 3);
+    train->setStretchFactor(1, 1);
+    modes_->addTab(train, tr("Train"));
+    setCentralWidget(modes_);
+    // The dataset is read the first time someone looks at it (or trains), not at startup.
+    connect(modes_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (modes_->widget(index) == dataTabs_) datasetSource_->activate();
+    });
+    connect(datasetPanel_, &DatasetPanel::sampleSelected, previewPanel_, &PreviewPanel::setSample);
+    connect(trainingPanel_, &TrainingPanel::runEnded, runsPanel_, &RunsPanel::refresh);
+    connect(runsPanel_, &RunsPanel::resumeRequested, trainingPanel_, &TrainingPanel::resumeRun);
+    connect(runsPanel_, &RunsPanel::exportRequested, this, [this](const QString& checkpoint) { openExportDialog(checkpoint); });
+}
+
+void MainWindow::showMode(Mode mode) {
+    switch (mode) {
+    case Mode::Design: modes_->setCurrentIndex(0); break;
+    case Mode::Data:
+        modes_->setCurrentIndex(1);
+        dataTabs_->setCurrentIndex(0);
+        break;
+    case Mode::Preprocessing:
+        modes_->setCurrentIndex(1);
+        dataTabs_->setCurrentIndex(1);
+        break;
+    case Mode::Train: modes_->setCurrentIndex(2); break;
+    }
+}
+
+void MainWindow::openExportDialog(const QString& checkpoint) {
+    ExportDialog dialog(doc_, checkpoint, this);
+    dialog.exec();
+}
+
+bool MainWindow::askToStopTraining() {
+    return QMessageBox::question(this, tr("Training is running"),
+                                 tr("Stop training and close? The run keeps its last checkpoint and can be resumed.")) ==
+           QMessageBox::Yes;
 }
 
 void MainWindow::buildDocks() {
@@ -152,10 +218,29 @@ void MainWindow::buildActions() {
         view_->fitAll();
     });
 
+    viewMenu->addSeparator();
+    viewMenu->addAction(tr("&Design"), QKeySequence(tr("Ctrl+1")), this, [this] { showMode(Mode::Design); });
+    viewMenu->addAction(tr("D&ata"), QKeySequence(tr("Ctrl+2")), this, [this] { showMode(Mode::Data); });
+    viewMenu->addAction(tr("&Preprocessing"), QKeySequence(tr("Ctrl+3")), this, [this] { showMode(Mode::Preprocessing); });
+    viewMenu->addAction(tr("&Train"), QKeySequence(tr("Ctrl+4")), this, [this] { showMode(Mode::Train); });
+
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    QAction* trainAction = model->addAction(tr("&Train"), QKeySequence(tr("F5")), this, [this] {
+        showMode(Mode::Train);
+        trainingPanel_->startTraining();
+    });
+    model->addAction(tr("&Pause or Resume Training"), QKeySequence(tr("F6")), trainingPanel_, &TrainingPanel::togglePause);
+    model->addAction(tr("&Stop Training"), QKeySequence(tr("Shift+F5")), trainingPanel_, &TrainingPanel::stopTraining);
+    model->addSeparator();
+    QAction* exportAction = model->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), this, [this] { openExportDialog(); });
+
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->addAction(undo);
     tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(trainAction);
+    tools->addAction(exportAction);
 }
 
 bool MainWindow::openProject(const QString& path) {
@@ -203,6 +288,13 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (trainingPanel_->isTraining()) {
+        if (!askToStopTraining()) {
+            event->ignore();
+            return;
+        }
+        trainingPanel_->session()->stopAndWait(60000);
+    }
     if (!maybeSave()) {
         event->ignore();
         return;

@@ -5,6 +5,7 @@
 
 class QLabel;
 class QMenu;
+class QTabWidget;
 
 namespace netloom::ui {
 
@@ -15,6 +16,11 @@ class Inspector;
 class LayerPalette;
 class ProblemsPanel;
 class SummaryTable;
+class DatasetSource;
+class DatasetPanel;
+class PreviewPanel;
+class TrainingPanel;
+class RunsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,6 +29,15 @@ public:
     bool openProject(const QString& path);
     GraphDocument* document() const { return doc_; }
     GraphScene* scene() const { return scene_; }
+    DatasetPanel* datasetPanel() const { return datasetPanel_; }
+    PreviewPanel* previewPanel() const { return previewPanel_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    RunsPanel* runsPanel() const { return runsPanel_; }
+    DatasetSource* datasetSource() const { return datasetSource_; }
+    // The studio's modes: the graph editor, the data (browser and preprocessing), training.
+    enum class Mode { Design, Data, Preprocessing, Train };
+    void showMode(Mode mode);
+    void openExportDialog(const QString& checkpoint = {});
     // Where autosave keeps the unsaved state of the open document.
     static QString recoveryPath();
     // Writes the recovery file when there are unsaved changes (the autosave timer calls it).
@@ -32,10 +47,13 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     // At startup, when a recovery file exists: restore it? (A question box; tests answer instead.)
     virtual bool askToRecover();
+    // Closing while training runs: stop it (keeping its checkpoint) and close?
+    virtual bool askToStopTraining();
 
 private:
     void buildActions();
     void buildDocks();
+    void buildModes();
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -54,6 +72,13 @@ private:
     LayerPalette* palette_;
     ProblemsPanel* problems_;
     SummaryTable* summary_;
+    DatasetSource* datasetSource_;
+    DatasetPanel* datasetPanel_;
+    PreviewPanel* previewPanel_;
+    TrainingPanel* trainingPanel_;
+    RunsPanel* runsPanel_;
+    QTabWidget* modes_ = nullptr;
+    QTabWidget* dataTabs_ = nullptr;
     QLabel* paramsLabel_;
     QLabel* validLabel_;
     QMenu* recentMenu_ = nullptr;

@@ -29,6 +29,7 @@ struct Dataset {
     std::shared_ptr<TextEncoder> text;        // fitted on the training split (text datasets)
     std::shared_ptr<TabularEncoder> tabular;  // fitted on the training split (CSV datasets)
     std::vector<std::string> testTexts;       // the test split's raw texts (text datasets), row for row
+    std::vector<std::string> trainTexts;      // the training split's raw texts (the vocabulary's source)
 };
 
 struct DatasetLoad {

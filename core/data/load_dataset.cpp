@@ -391,6 +391,7 @@ void loadText(const Project& project, Dataset& ds) {
     std::vector<std::string> trainTexts;
     for (int64_t i : split.train) trainTexts.push_back(texts[i]);
     encoder->fit(trainTexts);
+    ds.trainTexts = trainTexts;
 
     auto encodeAll = [&](const std::vector<std::string>& src) {
         int64_t len = project.preprocess.text.length;

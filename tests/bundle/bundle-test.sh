@@ -11,8 +11,4 @@ rm -rf "$work"
 mkdir -p "$work"
 "$cli" train "$src/projects/$project.netloom" --epochs 1 --max-batches "$batches" --out "$work/run"
 "$cli" export "$src/projects/$project.netloom" --weights "$work/run/best.ckpt" --out "$work/bundle" --bundle ${flags[@]+"${flags[@]}"}
-# The bundle's server uses the packages scripts/install-deps installed for the project (npm ci
-# would fetch the same versions from the registry: package-lock.json is shared).
-ln -s "$src/packaging/bundle/server/node_modules" "$work/bundle/server/node_modules"
-cd "$work/bundle/server"
-npm test
+"$src/tests/bundle/check-bundle.sh" "$src" "$work/bundle"

@@ -116,7 +116,24 @@ void GraphDocument::assignPosition(NodeId id, QPointF pos) {
     }
 }
 
+void GraphDocument::assignSettings(const ProjectSettings& settings) {
+    project_.dataset = settings.dataset;
+    project_.preprocess = settings.preprocess;
+    project_.training = settings.training;
+    Q_EMIT settingsChanged();
+}
+
 // Edits -------------------------------------------------------------------------------------------
+
+ProjectSettings GraphDocument::settings() const {
+    return {project_.dataset, project_.preprocess, project_.training};
+}
+
+void GraphDocument::setSettings(const ProjectSettings& settings, const QString& what) {
+    ProjectSettings before = this->settings();
+    if (before == settings) return;
+    undo_.push(new ChangeSettingsCommand(this, what, before, settings));
+}
 
 NodeId GraphDocument::addNode(const QString& type, QPointF pos) {
     const LayerSpec* spec = LayerRegistry::instance().find(type.toStdString());

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include "document/project_settings.h"
 #include "graph/graph_analysis.h"
 #include "project/project.h"
 
@@ -38,6 +39,9 @@ public:
     bool setParameter(NodeId node, const QString& name, const ParamValue& value, QString* why = nullptr);
     void moveNodes(const QHash<NodeId, QPointF>& positions);
     void autoLayout();
+    // Dataset, preprocessing and training settings; `what` names the edit in the undo history.
+    ProjectSettings settings() const;
+    void setSettings(const ProjectSettings& settings, const QString& what);
     // Pastes nodes (and the edges among them) from JSON made by copyAsJson; returns the new ids.
     QList<NodeId> pasteJson(const QByteArray& json, QPointF offset);
     QByteArray copyAsJson(const QList<NodeId>& ids) const;
@@ -54,6 +58,7 @@ public:
     void eraseEdge(EdgeId id);
     void assignParameter(NodeId id, const std::string& name, const std::optional<ParamValue>& value);
     void assignPosition(NodeId id, QPointF pos);
+    void assignSettings(const ProjectSettings& settings);
 
 Q_SIGNALS:
     void nodeAdded(int id);
@@ -64,6 +69,7 @@ Q_SIGNALS:
     void edgeRemoved(int id);
     void analysisChanged();     // coalesced: once per event-loop turn after any change
     void documentReset();
+    void settingsChanged();     // dataset, preprocessing or training settings
     void filePathChanged(const QString& path);
 
 private:

@@ -53,4 +53,18 @@ void MoveNodesCommand::undo() {
     for (auto it = before_.begin(); it != before_.end(); ++it) doc_->assignPosition(it.key(), it.value());
 }
 
+ChangeSettingsCommand::ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before,
+                                             ProjectSettings after)
+    : QUndoCommand(what), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+
+void ChangeSettingsCommand::redo() { doc_->assignSettings(after_); }
+void ChangeSettingsCommand::undo() { doc_->assignSettings(before_); }
+
+bool ChangeSettingsCommand::mergeWith(const QUndoCommand* other) {
+    auto* o = static_cast<const ChangeSettingsCommand*>(other);
+    if (o->doc_ != doc_ || o->text() != text()) return false;
+    after_ = o->after_;
+    return true;
+}
+
 }  // namespace netloom::ui

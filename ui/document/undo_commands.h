@@ -6,13 +6,14 @@
 #include <QUndoCommand>
 #include <optional>
 
+#include "document/project_settings.h"
 #include "graph/graph.h"
 
 namespace netloom::ui {
 
 class GraphDocument;
 
-enum CommandId { ChangeParameterId = 1, MoveNodesId = 2 };
+enum CommandId { ChangeParameterId = 1, MoveNodesId = 2, ChangeSettingsId = 3 };
 
 class AddNodeCommand : public QUndoCommand {
 public:
@@ -80,6 +81,20 @@ public:
 private:
     GraphDocument* doc_;
     QHash<NodeId, QPointF> before_, after_;
+};
+
+// The dataset, preprocessing and training settings. Successive edits of the same field (the
+// command's text names it) merge, so a spin-box drag or typing a learning rate is one step.
+class ChangeSettingsCommand : public QUndoCommand {
+public:
+    ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before, ProjectSettings after);
+    void redo() override;
+    void undo() override;
+    int id() const override { return ChangeSettingsId; }
+    bool mergeWith(const QUndoCommand* other) override;
+private:
+    GraphDocument* doc_;
+    ProjectSettings before_, after_;
 };
 
 }  // namespace netloom::ui

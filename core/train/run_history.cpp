@@ -1,0 +1,140 @@
+// Reading run folders back: the run list, overlaid curves and resume all start here.
+#include "train/run_history.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "data/csv_table.h"
+#include "util/atomic_file.h"
+
+namespace netloom {
+
+namespace fs = std::filesystem;
+
+bool RunRecord::resumable() const { return hasLast && hasProject && (!finished || reason.rfind("stopped by the user", 0) == 0); }
+
+double RunRecord::bestValidationAccuracy() const {
+    double best = NAN;
+    for (const auto& e : epochs)
+        if (!std::isnan(e.valAccuracy) && (std::isnan(best) || e.valAccuracy > best)) best = e.valAccuracy;
+    return best;
+}
+
+double RunRecord::bestValidationLoss() const {
+    double best = NAN;
+    for (const auto& e : epochs)
+        if (!std::isnan(e.valLoss) && (std::isnan(best) || e.valLoss < best)) best = e.valLoss;
+    return best;
+}
+
+namespace {
+
+double number(const std::string& s) {
+    double v = NAN;
+    return parseNumber(s, v) ? v : NAN;
+}
+
+void readMetrics(const std::string& path, std::vector<EpochRecord>& epochs) {
+    std::string text, error;
+    if (!readFile(path, text, error)) return;
+    CsvTable t;
+    try {
+        t = parseCsv(text, path);
+    } catch (const std::exception&) {
+        return;  // a run killed while writing its first line: no epochs to show
+    }
+    auto col = [&](const char* name) -> int {
+        auto it = std::find(t.columns.begin(), t.columns.end(), name);
+        return it == t.columns.end() ? -1 : static_cast<int>(it - t.columns.begin());
+    };
+    const int cEpoch = col("epoch");
+    if (cEpoch < 0) return;
+    struct Field {
+        const char* name;
+        double EpochRecord::*member;
+    };
+    const Field fields[] = {{"train_loss", &EpochRecord::trainLoss},       {"train_accuracy", &EpochRecord::trainAccuracy},
+                            {"val_loss", &EpochRecord::valLoss},           {"val_accuracy", &EpochRecord::valAccuracy},
+                            {"val_mae", &EpochRecord::valMae},             {"val_rmse", &EpochRecord::valRmse},
+                            {"val_auc", &EpochRecord::valAuc},             {"learning_rate", &EpochRecord::learningRate},
+                            {"seconds", &EpochRecord::seconds},            {"samples_per_s", &EpochRecord::samplesPerSecond}};
+    for (const auto& row : t.rows) {
+        EpochRecord e;
+        double ep = number(row[static_cast<size_t>(cEpoch)]);
+        if (std::isnan(ep)) continue;
+        e.epoch = static_cast<int64_t>(ep);
+        for (const auto& f : fields)
+            if (int c = col(f.name); c >= 0) e.*(f.member) = number(row[static_cast<size_t>(c)]);
+        // A resumed run repeats the epoch it was stopped in: the later row wins.
+        auto same = std::find_if(epochs.begin(), epochs.end(), [&](const EpochRecord& x) { return x.epoch == e.epoch; });
+        if (same != epochs.end()) *same = e;
+        else epochs.push_back(e);
+    }
+}
+
+}  // namespace
+
+bool readRun(const std::string& dir, RunRecord& run, std::string& error) {
+    run = RunRecord{};
+    if (!fs::is_directory(dir) || !fs::exists(dir + "/metrics.csv")) {
+        error = dir + ": not a run folder (no metrics.csv)";
+        return false;
+    }
+    run.dir = dir;
+    run.name = fs::path(dir).filename().string();
+    std::error_code ec;
+    auto stamp = fs::last_write_time(dir + "/metrics.csv", ec);
+    if (!ec)
+        run.modifiedUnix = std::chrono::duration_cast<std::chrono::seconds>(
+                               stamp - fs::file_time_type::clock::now() + std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+    ProjectLoad snap = loadProject(dir + "/project.netloom");
+    if (snap.ok()) {
+        run.hasProject = true;
+        run.settings = snap.project->training;
+        run.projectName = snap.project->name;
+    }
+    readMetrics(dir + "/metrics.csv", run.epochs);
+    std::string text, readError;
+    if (readFile(dir + "/summary.json", text, readError)) {
+        try {
+            auto j = nlohmann::json::parse(text);
+            run.finished = true;
+            run.reason = j.value("reason", std::string());
+            run.bestEpoch = j.value("best_epoch", int64_t{0});
+            if (j.contains("test") && j["test"].is_object()) {
+                const auto& t = j["test"];
+                if (t.contains("accuracy") && t["accuracy"].is_number()) run.testAccuracy = t["accuracy"].get<double>();
+                if (t.contains("loss") && t["loss"].is_number()) run.testLoss = t["loss"].get<double>();
+            }
+        } catch (const nlohmann::json::exception&) {
+            run.finished = false;  // half-written summary: treat the run as unfinished
+        }
+    }
+    run.hasBest = fs::exists(dir + "/best.ckpt");
+    run.hasLast = fs::exists(dir + "/last.ckpt");
+    return true;
+}
+
+std::vector<RunRecord> listRuns(const std::string& runsDir, const std::string& projectName) {
+    std::vector<RunRecord> runs;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(runsDir, ec)) {
+        if (!entry.is_directory()) continue;
+        RunRecord r;
+        std::string error;
+        if (readRun(entry.path().string(), r, error) && (projectName.empty() || r.projectName == projectName))
+            runs.push_back(std::move(r));
+    }
+    std::sort(runs.begin(), runs.end(), [](const RunRecord& a, const RunRecord& b) {
+        return a.modifiedUnix != b.modifiedUnix ? a.modifiedUnix > b.modifiedUnix : a.name > b.name;
+    });
+    return runs;
+}
+
+}  // namespace netloom

@@ -1,0 +1,82 @@
+#pragma once
+// The dataset browser: where the data comes from (bound to the project), counts per class and
+// split, a virtualised thumbnail grid or table or text list, the selected sample, and the inputs
+// the loader skipped with their reasons.
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+class QTreeWidget;
+
+namespace netloom::ui {
+
+class Chart;
+class ColumnStatsModel;
+class CsvTableModel;
+class DatasetSource;
+class GraphDocument;
+class ThumbnailModel;
+
+class DatasetPanel : public QWidget {
+    Q_OBJECT
+public:
+    DatasetPanel(GraphDocument* doc, DatasetSource* source, QWidget* parent = nullptr);
+
+    ThumbnailModel* samples() const { return samples_; }
+    QListView* sampleView() const { return sampleView_; }
+    Chart* countsChart() const { return counts_; }
+    QTreeWidget* skippedList() const { return skipped_; }
+    QTableView* tableView() const { return table_; }
+    int currentSample() const { return current_; }
+
+public Q_SLOTS:
+    void selectSample(int row);
+
+Q_SIGNALS:
+    void sampleSelected(int row);
+
+private:
+    QWidget* buildSourceForm();
+    void showSettings();
+    void commitSettings(const QString& what);
+    void onLoaded();
+    void onFailed(const QString& error);
+    void fillCounts();
+    void fillTextLengths();
+    void showSample(int row);
+
+    GraphDocument* doc_;
+    DatasetSource* source_;
+    bool updatingForm_ = false;
+    int current_ = -1;
+
+    QComboBox* kind_;
+    QLineEdit *path_, *testPath_, *target_, *textColumn_;
+    QDoubleSpinBox *validation_, *testSplit_;
+    QSpinBox *seed_, *limit_;
+
+    QLabel* headline_;
+    QLabel* error_;
+    QProgressBar* busy_;
+    Chart* counts_;
+    QStackedWidget* pages_;
+    QListView* sampleView_;
+    ThumbnailModel* samples_;
+    QTableView* table_;
+    CsvTableModel* tableModel_;
+    QTableView* stats_;
+    ColumnStatsModel* statsModel_;
+    Chart* lengths_;
+    QLabel* sampleImage_;
+    QLabel* sampleCaption_;
+    QTreeWidget* skipped_;
+};
+
+}  // namespace netloom::ui

@@ -1,0 +1,77 @@
+#pragma once
+// Train the open project: the hyperparameters (bound to the project, undoable), start, pause,
+// resume and stop, the device, progress with ETA and samples/s, and the live charts.
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include "train/trainer.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace netloom::ui {
+
+class GraphDocument;
+class TrainingCharts;
+class TrainingSession;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingPanel(GraphDocument* doc, QWidget* parent = nullptr);
+    ~TrainingPanel() override;
+
+    TrainingSession* session() const { return session_; }
+    TrainingCharts* charts() const { return charts_; }
+    bool isTraining() const;
+    QString runDir() const { return runDir_; }
+    QString statusText() const;
+    QProgressBar* progressBar() const { return progress_; }
+
+    // Where runs of this document go: next to the project file when that folder is writable,
+    // otherwise in the user's data folder.
+    static QString runsFolderFor(const GraphDocument* doc);
+
+    // Extra options for every run started here (tests and quick checks limit batches per epoch).
+    void setExtraOptions(const netloom::TrainOptions& options) { extra_ = options; }
+
+public Q_SLOTS:
+    bool startTraining();
+    bool resumeRun(const QString& runDir);
+    void togglePause();
+    void stopTraining();
+
+Q_SIGNALS:
+    void runEnded(const QString& runDir);  // finished, stopped or failed: the run list refreshes
+
+private:
+    QWidget* buildForm();
+    void showSettings();
+    void commit(const QString& what);
+    bool launch(const netloom::TrainOptions& options);
+    void setRunning(bool running);
+
+    GraphDocument* doc_;
+    TrainingSession* session_;
+    TrainingCharts* charts_;
+    netloom::TrainOptions extra_;
+    bool updating_ = false;
+    QString runDir_;
+    QElapsedTimer clock_;
+    int64_t firstStep_ = -1, totalSteps_ = 0, batchesPerEpoch_ = 0, firstEpoch_ = 1, epochs_ = 0;
+
+    QComboBox *optimizer_, *schedule_, *device_, *stopMetric_;
+    QDoubleSpinBox* learningRate_;
+    QSpinBox *batchSize_, *epochsSpin_, *patience_, *threads_;
+    QCheckBox* earlyStopping_;
+    QPushButton *start_, *pause_, *stop_;
+    QLabel *deviceLabel_, *status_, *result_;
+    QProgressBar* progress_;
+};
+
+}  // namespace netloom::ui

@@ -1,0 +1,134 @@
+#include "training/training_session.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+
+namespace netloom::ui {
+
+// Runs on the worker thread: everything it receives is copied into a queued call.
+class TrainingSession::Observer : public TrainingObserver {
+public:
+    explicit Observer(TrainingSession* session) : session_(session) {}
+
+    void started(const RunStarted& e) override {
+        post([e](TrainingSession* s) { Q_EMIT s->runStarted(e); });
+    }
+    void batch(const BatchEvent& e) override {
+        std::lock_guard<std::mutex> lock(session_->mutex_);
+        session_->pending_.push_back(e);
+    }
+    void epoch(const EpochEvent& e) override {
+        post([e](TrainingSession* s) {
+            s->flushBatches();  // the epoch's last batches first, so charts stay in order
+            Q_EMIT s->epochFinished(e);
+        });
+    }
+    void checkpointSaved(const std::string& path) override {
+        QString p = QString::fromStdString(path);
+        post([p](TrainingSession* s) { Q_EMIT s->checkpointSaved(p); });
+    }
+    void paused(bool isPaused) override {
+        post([isPaused](TrainingSession* s) {
+            s->paused_ = isPaused;
+            Q_EMIT s->pausedChanged(isPaused);
+        });
+    }
+    void finished(const RunFinished& e) override {
+        post([e](TrainingSession* s) {
+            s->flushBatches();
+            Q_EMIT s->runFinished(e);
+        });
+    }
+    void failed(const std::string& reason) override {
+        QString r = QString::fromStdString(reason);
+        post([r](TrainingSession* s) {
+            s->flushBatches();
+            Q_EMIT s->runFailed(r);
+        });
+    }
+
+private:
+    template <class F>
+    void post(F f) {
+        QPointer<TrainingSession> s(session_);
+        QMetaObject::invokeMethod(session_, [s, f] { if (s) f(s.data()); }, Qt::QueuedConnection);
+    }
+    TrainingSession* session_;
+};
+
+TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
+    flush_.setInterval(100);
+    connect(&flush_, &QTimer::timeout, this, &TrainingSession::flushBatches);
+}
+
+TrainingSession::~TrainingSession() {
+    // Whoever listened may be half destroyed by now: stop quietly, keeping the checkpoint.
+    disconnect(this, nullptr, nullptr, nullptr);
+    stopAndWait(60000);
+}
+
+bool TrainingSession::start(const Project& project, const TrainOptions& options) {
+    if (thread_) return false;
+    trainer_ = std::make_unique<Trainer>(project, options);
+    observer_ = std::make_unique<Observer>(this);
+    paused_ = false;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        pending_.clear();
+    }
+    Trainer* trainer = trainer_.get();
+    Observer* observer = observer_.get();
+    thread_ = QThread::create([trainer, observer] { trainer->run(*observer); });
+    thread_->setObjectName(QStringLiteral("netloom-training"));
+    connect(thread_, &QThread::finished, this, &TrainingSession::onThreadEnded);
+    thread_->start();
+    flush_.start();
+    return true;
+}
+
+void TrainingSession::pause() {
+    if (trainer_) trainer_->pause();
+}
+
+void TrainingSession::resume() {
+    if (trainer_) trainer_->resume();
+}
+
+void TrainingSession::stop() {
+    if (trainer_) trainer_->stop();
+}
+
+bool TrainingSession::stopAndWait(int ms) {
+    if (!thread_) return true;
+    trainer_->stop();
+    if (!thread_->wait(ms)) return false;
+    // Deliver what the run said before it ended (the finished event), then tidy up.
+    QCoreApplication::sendPostedEvents(this);
+    onThreadEnded();
+    return true;
+}
+
+void TrainingSession::flushBatches() {
+    QVector<BatchEvent> events;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        events.swap(pending_);
+    }
+    if (!events.isEmpty()) Q_EMIT batches(events);
+}
+
+void TrainingSession::onThreadEnded() {
+    if (!thread_) return;
+    flush_.stop();
+    flushBatches();
+    thread_->wait();
+    delete thread_;
+    thread_ = nullptr;
+    trainer_.reset();
+    observer_.reset();
+    paused_ = false;
+    Q_EMIT threadEnded();
+}
+
+}  // namespace netloom::ui
