@@ -2,5 +2,9 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "train/cpu_threads.h"
 
-int main(int argc, char** argv) { return netloom::cli::runCli(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+    netloom::useMainMallocArenaOnly();
+    return netloom::cli::runCli(argc, argv, std::cout, std::cerr);
+}

@@ -5,9 +5,11 @@
 #include <cstdio>
 
 #include "main_window.h"
+#include "train/cpu_threads.h"
 #include "version.h"
 
 int main(int argc, char** argv) {
+    netloom::useMainMallocArenaOnly();  // before any thread: training runs on a worker thread
     QApplication app(argc, argv);
     QApplication::setApplicationName("Netloom");
     QApplication::setOrganizationName("Netloom");

@@ -29,4 +29,6 @@ int64_t configureCpuThreads(int64_t threads) {
     return threads;
 }
 
+void useMainMallocArenaOnly() { mallopt(M_ARENA_MAX, 1); }
+
 }  // namespace netloom

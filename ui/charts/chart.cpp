@@ -21,7 +21,7 @@ Chart::Chart(const QString& title, QWidget* parent) : QCustomPlot(parent) {
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     replotTimer_.setSingleShot(true);
-    replotTimer_.setInterval(200);
+    replotTimer_.setInterval(400);
     connect(&replotTimer_, &QTimer::timeout, this, &Chart::refresh);
     connect(this, &QCustomPlot::mouseMove, this, &Chart::onMouseMove);
     setObjectName(title);

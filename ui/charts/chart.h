@@ -12,7 +12,7 @@ class Chart : public QCustomPlot {
 public:
     explicit Chart(const QString& title, QWidget* parent = nullptr);
 
-    // Replot soon (at most every 200 ms), rescaling the axes to the data first.
+    // Replot soon (at most every 400 ms), rescaling the axes to the data first.
     void scheduleReplot();
     // Rescale and replot now.
     void refresh();

@@ -58,7 +58,7 @@ private:
 };
 
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
-    flush_.setInterval(100);
+    flush_.setInterval(250);  // four deliveries a second: live enough, and cheap next to training
     connect(&flush_, &QTimer::timeout, this, &TrainingSession::flushBatches);
 }
 
