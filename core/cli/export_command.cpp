@@ -69,6 +69,8 @@ int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     }
     out << std::fixed << std::setprecision(2) << "export " << r.exportSeconds << " s, verification " << r.verifySeconds
         << " s\n";
+    if (!options.verify)
+        out << "NOT VERIFIED (--no-verify): nothing shows that this model gives LibTorch's answers\n";
     if (args.has("bundle")) {
         if (std::string e = writeBundle(*project, args.get("weights"), r, options.outDir, bundle); !e.empty()) {
             err << "error: bundle: " << e << "\n";
