@@ -36,6 +36,8 @@
 #include "panels/layer_palette.h"
 #include "panels/problems_panel.h"
 #include "panels/summary_table.h"
+#include "preferences/preferences.h"
+#include "preferences/preferences_dialog.h"
 #include "util/atomic_file.h"
 
 namespace netloom::ui {
@@ -80,9 +82,9 @@ MainWindow::MainWindow(QWidget* parent)
         NodeId id = doc_->addNode(type, view_->mapToScene(view_->viewport()->rect().center()) - QPointF(85, 32));
         if (id) scene_->selectNodes({id});
     });
-    auto* autosaveTimer = new QTimer(this);
-    connect(autosaveTimer, &QTimer::timeout, this, &MainWindow::autosave);
-    autosaveTimer->start(QSettings().value(QStringLiteral("autosaveSeconds"), 60).toInt() * 1000);
+    autosaveTimer_ = new QTimer(this);
+    connect(autosaveTimer_, &QTimer::timeout, this, &MainWindow::autosave);
+    applyPreferences();
     resize(1400, 860);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -189,6 +191,14 @@ void MainWindow::buildActions() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
+    // "Undo Add Dense" as one translatable sentence (QUndoStack only prefixes the command's text).
+    // Connected after the stack's own update, so this text is the one shown.
+    auto labelUndo = [undo](const QString& text) { undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text)); };
+    auto labelRedo = [redo](const QString& text) { redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text)); };
+    connect(doc_->undoStack(), &QUndoStack::undoTextChanged, undo, labelUndo);
+    connect(doc_->undoStack(), &QUndoStack::redoTextChanged, redo, labelRedo);
+    labelUndo(doc_->undoStack()->undoText());
+    labelRedo(doc_->undoStack()->redoText());
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -208,6 +218,12 @@ void MainWindow::buildActions() {
     edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
         for (NodeItem* n : scene_->nodeItems()) n->setSelected(true);
     });
+    edit->addSeparator();
+    // Only macOS has a standard key for Preferences; elsewhere Ctrl+, as most editors do.
+    QKeySequence preferencesKey(QKeySequence::Preferences);
+    if (preferencesKey.isEmpty()) preferencesKey = QKeySequence(tr("Ctrl+,"));
+    QAction* preferences = edit->addAction(tr("Pre&ferences…"), preferencesKey, this, &MainWindow::openPreferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { view_->zoomBy(1.25); });
@@ -225,7 +241,7 @@ void MainWindow::buildActions() {
     viewMenu->addAction(tr("&Train"), QKeySequence(tr("Ctrl+4")), this, [this] { showMode(Mode::Train); });
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
-    QAction* trainAction = model->addAction(tr("&Train"), QKeySequence(tr("F5")), this, [this] {
+    QAction* trainAction = model->addAction(tr("&Train", "start training"), QKeySequence(tr("F5")), this, [this] {
         showMode(Mode::Train);
         trainingPanel_->startTraining();
     });
@@ -308,7 +324,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::updateTitle() {
     QString name = doc_->filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_->filePath()).fileName();
-    setWindowTitle(QStringLiteral("%1[*] — Netloom").arg(name));
+    setWindowTitle(tr("%1[*] — Netloom").arg(name));
     setWindowModified(doc_->isModified());
 }
 
@@ -367,6 +383,20 @@ void MainWindow::autosave() {
         return;
     }
     writeFileAtomically(recoveryPath().toStdString(), serializeProject(doc_->project()));
+}
+
+void MainWindow::openPreferences() {
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) applyPreferences();  // the dialog applies the theme itself
+}
+
+int MainWindow::autosaveIntervalMs() const { return autosaveTimer_->isActive() ? autosaveTimer_->interval() : 0; }
+
+void MainWindow::applyPreferences() {
+    const Preferences prefs = Preferences::load();
+    if (prefs.autosaveSeconds > 0) autosaveTimer_->start(prefs.autosaveSeconds * 1000);
+    else autosaveTimer_->stop();
+    trainingPanel_->showSettings();  // the default device and threads show there
 }
 
 bool MainWindow::askToRecover() {

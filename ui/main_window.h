@@ -6,6 +6,7 @@
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QTimer;
 
 namespace netloom::ui {
 
@@ -42,6 +43,10 @@ public:
     static QString recoveryPath();
     // Writes the recovery file when there are unsaved changes (the autosave timer calls it).
     void autosave();
+    // Edit ▸ Preferences…; after OK, applyPreferences() (autosave interval, training defaults).
+    void openPreferences();
+    void applyPreferences();
+    int autosaveIntervalMs() const;  // 0 when autosave is off
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -82,6 +87,7 @@ private:
     QLabel* paramsLabel_;
     QLabel* validLabel_;
     QMenu* recentMenu_ = nullptr;
+    QTimer* autosaveTimer_ = nullptr;
 };
 
 }  // namespace netloom::ui

@@ -98,7 +98,7 @@ QString Chart::valuesAt(const QPointF& pixel) const {
         if (next != graph->data()->constEnd() && std::abs(next->key - x) < std::abs(it->key - x)) it = next;
         double px = graph->keyAxis()->coordToPixel(it->key);
         if (std::abs(px - pixel.x()) > 30) continue;
-        lines << QStringLiteral("%1: %2  (x = %3)")
+        lines << tr("%1: %2  (x = %3)")
                      .arg(graph->name())
                      .arg(QString::number(it->value, 'g', 5))
                      .arg(QString::number(it->key, 'g', 4));

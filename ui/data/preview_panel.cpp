@@ -61,12 +61,12 @@ QString describe(const ImageStep& s) {
     };
     QString op = QString::fromStdString(s.op);
     if (s.op == "resize" || s.op == "center_crop") return QStringLiteral("%1 %2×%3").arg(op).arg(s.width).arg(s.height);
-    if (s.op == "normalize") return QStringLiteral("%1 mean [%2] std [%3]").arg(op, list(s.mean), list(s.std));
+    if (s.op == "normalize") return PreviewPanel::tr("%1 mean [%2] std [%3]").arg(op, list(s.mean), list(s.std));
     if (s.op == "canny") return QStringLiteral("%1 %2–%3").arg(op).arg(s.low).arg(s.high);
     if (s.op == "random_rotation") return QStringLiteral("%1 ±%2°").arg(op).arg(s.degrees);
-    if (s.op == "random_crop") return QStringLiteral("%1 pad %2").arg(op).arg(s.padding);
-    if (s.op == "random_flip") return QStringLiteral("%1 p=%2").arg(op).arg(s.probability);
-    if (s.op == "color_jitter") return QStringLiteral("%1 b=%2 c=%3").arg(op).arg(s.brightness).arg(s.contrast);
+    if (s.op == "random_crop") return PreviewPanel::tr("%1 pad %2").arg(op).arg(s.padding);
+    if (s.op == "random_flip") return PreviewPanel::tr("%1 p=%2").arg(op).arg(s.probability);
+    if (s.op == "color_jitter") return PreviewPanel::tr("%1 b=%2 c=%3", "brightness, contrast").arg(op).arg(s.brightness).arg(s.contrast);
     return op;
 }
 
@@ -493,9 +493,10 @@ void PreviewPanel::refreshText() {
     html += tr("<h4>Original</h4><pre style='white-space: pre-wrap'>%1</pre>").arg(esc(st.original));
     html += tr("<h4>Cleaned</h4><pre style='white-space: pre-wrap'>%1</pre>").arg(esc(st.cleaned));
     QStringList tokens;
+    const QString oovTitle = tr("out of vocabulary").toHtmlEscaped();
     for (size_t i = 0; i < st.tokens.size(); ++i) {
         bool oov = i < st.outOfVocabulary.size() && st.outOfVocabulary[i];
-        tokens << (oov ? QStringLiteral("<span style='background:#f8c0c0' title='out of vocabulary'>%1</span>").arg(esc(st.tokens[i]))
+        tokens << (oov ? QStringLiteral("<span style='background:#f8c0c0' title='%1'>%2</span>").arg(oovTitle, esc(st.tokens[i]))
                        : QStringLiteral("<span style='background:#e4ecf7'>%1</span>").arg(esc(st.tokens[i])));
     }
     html += tr("<h4>Tokens (%1; out-of-vocabulary in red)</h4><p>%2</p>").arg(st.tokens.size()).arg(tokens.join(QStringLiteral(" ")));

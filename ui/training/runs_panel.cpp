@@ -89,7 +89,7 @@ void RunsPanel::refresh() {
     list_->clear();
     for (const RunRecord& r : runs_) {
         const TrainingSettings& s = r.settings;
-        QString settings = r.hasProject ? QStringLiteral("%1 lr %2, batch %3, %4 epochs%5")
+        QString settings = r.hasProject ? tr("%1 lr %2, batch %3, %4 epochs%5")
                                               .arg(QString::fromStdString(s.optimizer.type))
                                               .arg(s.optimizer.learningRate)
                                               .arg(s.batchSize)

@@ -20,6 +20,7 @@
 #include <cmath>
 
 #include "document/graph_document.h"
+#include "preferences/preferences.h"
 #include "training/training_charts.h"
 #include "training/training_session.h"
 
@@ -233,9 +234,12 @@ void TrainingPanel::showSettings() {
     patience_->setEnabled(t.earlyStopping.enabled);
     if (!isTraining()) {
         // Before a run: the device it will use; CPU runs use the project's threads or one per core.
-        QString device = QString::fromStdString(describeDevice(t.device));
+        // "auto" and 0 threads take the defaults of Preferences.
+        const TrainOptions defaults = withPreferredDefaults({});
+        QString device = QString::fromStdString(describeDevice(defaults.device.empty() ? t.device : defaults.device));
+        const int64_t threads = t.threads > 0 ? t.threads : defaults.threads;
         if (device.startsWith(QLatin1String("cpu")))
-            device = tr("CPU, %1 threads").arg(t.threads > 0 ? static_cast<int>(t.threads) : QThread::idealThreadCount());
+            device = tr("CPU, %1 threads").arg(threads > 0 ? static_cast<int>(threads) : QThread::idealThreadCount());
         deviceLabel_->setText(tr("Device: %1").arg(device));
     }
     updating_ = false;
@@ -286,8 +290,18 @@ bool TrainingPanel::resumeRun(const QString& runDir) {
     return launch(options);
 }
 
-bool TrainingPanel::launch(const TrainOptions& options) {
+TrainOptions TrainingPanel::withPreferredDefaults(TrainOptions options) const {
+    const TrainingSettings& t = doc_->project().training;
+    const Preferences prefs = Preferences::load();
+    if (options.device.empty() && t.device == "auto" && prefs.device != QLatin1String("auto"))
+        options.device = prefs.device.toStdString();
+    if (options.threads == 0 && t.threads == 0) options.threads = prefs.threads;
+    return options;
+}
+
+bool TrainingPanel::launch(const TrainOptions& requested) {
     Project project = doc_->project();
+    const TrainOptions options = withPreferredDefaults(requested);
     result_->clear();
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p%"));

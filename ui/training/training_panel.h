@@ -41,6 +41,8 @@ public:
     void setExtraOptions(const netloom::TrainOptions& options) { extra_ = options; }
 
 public Q_SLOTS:
+    // Shows the project's settings; the device line also reflects the preferences' defaults.
+    void showSettings();
     bool startTraining();
     bool resumeRun(const QString& runDir);
     void togglePause();
@@ -51,9 +53,10 @@ Q_SIGNALS:
 
 private:
     QWidget* buildForm();
-    void showSettings();
     void commit(const QString& what);
-    bool launch(const netloom::TrainOptions& options);
+    bool launch(const netloom::TrainOptions& requested);
+    // Fills what neither the options nor the project decide ("auto" device, 0 threads) from Preferences.
+    netloom::TrainOptions withPreferredDefaults(netloom::TrainOptions options) const;
     void setRunning(bool running);
 
     GraphDocument* doc_;

@@ -1,0 +1,1915 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../ui/document/graph_document.cpp" line="+152"/>
+        <location line="+18"/>
+        <location filename="../ui/document/undo_commands.cpp" line="+24"/>
+        <source>Disconnect</source>
+        <translation>Verbindung trennen</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Delete layer</source>
+        <translation>Ebene löschen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n layers</source>
+        <translation>
+            <numerusform>%n Ebene löschen</numerusform>
+            <numerusform>%n Ebenen löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No such layer.</source>
+        <translation>Diese Ebene gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layer cannot feed itself.</source>
+        <translation>Eine Ebene kann nicht mit sich selbst verbunden werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output is where the network ends: it has no output to connect.</source>
+        <translation>Output ist das Ende des Netzes: Es hat keinen Ausgang, der sich verbinden ließe.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no input %2.</source>
+        <translation>%1 hat keinen Eingang %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input %1 of %2 is already connected.</source>
+        <translation>Eingang %1 von %2 ist bereits verbunden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This connection would make a cycle.</source>
+        <translation>Diese Verbindung würde einen Zyklus erzeugen.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Auto-layout</source>
+        <translation>Automatisch anordnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/undo_commands.cpp" line="-10"/>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../ui/preferences/preferences_dialog.cpp" line="+41"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>System</source>
+        <comment>language</comment>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect the next time Netloom starts.</source>
+        <translation>Wird beim nächsten Start von Netloom wirksam.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System</source>
+        <comment>theme</comment>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatisch (GPU, falls vorhanden)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training &amp;device</source>
+        <translation>Trainings&amp;gerät</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads</source>
+        <translation>CPU-&amp;Threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For trainings whose project leaves the device on &quot;auto&quot; and the threads on 0.</source>
+        <translation>Für Trainings, deren Projekt das Gerät auf „auto“ und die Threads auf 0 belässt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Autosave every</source>
+        <translation>&amp;Automatisch speichern alle</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/netloom_main.cpp" line="+33"/>
+        <source>no translation for &quot;%1&quot;; using English</source>
+        <translation>keine Übersetzung für „%1“; Englisch wird verwendet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Design, train and deploy neural networks.</source>
+        <translation>Neuronale Netze entwerfen, trainieren und bereitstellen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project file (.netloom) to open.</source>
+        <translation>Zu öffnende Projektdatei (.netloom).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a PNG of the window to FILE and quit (docs, tests).</source>
+        <translation>Ein PNG des Fensters in FILE speichern und beenden (Dokumentation, Tests).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open in MODE: design, data, preprocessing or train.</source>
+        <translation>Im Modus MODE öffnen: design, data, preprocessing oder train.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wait MS milliseconds before the screenshot (default 300).</source>
+        <translation>MS Millisekunden vor dem Bildschirmfoto warten (Standard: 300).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use language LANG (en, de, fr) instead of the preference.</source>
+        <translation>Sprache LANG (en, de, fr) statt der Einstellung verwenden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--mode must be one of design, data, preprocessing, train (got &quot;%1&quot;)</source>
+        <translation>--mode muss design, data, preprocessing oder train sein (angegeben: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::Chart</name>
+    <message>
+        <location filename="../ui/charts/chart.cpp" line="+74"/>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as SVG…</source>
+        <translation>Als SVG speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-Grafiken (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2  (x = %3)</source>
+        <translation>%1: %2  (x = %3)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ColumnStatsModel</name>
+    <message>
+        <location filename="../ui/data/csv_table_model.cpp" line="+56"/>
+        <source>numeric</source>
+        <translation>numerisch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>categorical</source>
+        <translation>kategorial</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distinct</source>
+        <translation>Verschieden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min / most frequent</source>
+        <translation>Min. / häufigster</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::CsvTableModel</name>
+    <message>
+        <location line="-43"/>
+        <source>Missing value</source>
+        <translation>Fehlender Wert</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::DatasetPanel</name>
+    <message>
+        <location filename="../ui/data/dataset_panel.cpp" line="+50"/>
+        <location line="+251"/>
+        <source>No dataset loaded</source>
+        <translation>Kein Datensatz geladen</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Samples per class and split</source>
+        <translation>Beispiele pro Klasse und Aufteilung</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Text length (tokens after preprocessing)</source>
+        <translation>Textlänge (Tokens nach der Vorverarbeitung)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sample</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a sample</source>
+        <translation>Wählen Sie ein Beispiel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unreadable or skipped inputs</source>
+        <translation>Unlesbare oder übersprungene Eingaben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>reading…</source>
+        <translation>wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IDX (MNIST-style)</source>
+        <translation>IDX (wie MNIST)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image folders</source>
+        <translation>Bildordner</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV table</source>
+        <translation>CSV-Tabelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text in a CSV</source>
+        <translation>Text in einer CSV-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files per class</source>
+        <translation>Textdateien pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test set</source>
+        <translation>Testdaten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target column</source>
+        <translation>Zielspalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text column</source>
+        <translation>Textspalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation fraction</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test fraction</source>
+        <translation>Testanteil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample limit</source>
+        <translation>Höchstzahl Beispiele</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the data file</source>
+        <translation>Datendatei wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data folder</source>
+        <translation>Datenordner wählen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change dataset path</source>
+        <translation>Datensatzpfad ändern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change dataset kind</source>
+        <translation>Datensatzart ändern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change dataset</source>
+        <translation>Datensatz ändern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Change dataset split</source>
+        <translation>Datensatzaufteilung ändern</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 Beispiele (Training %3, Validierung %4, Test %5) · %6 Klassen · gelesen in %7 s</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The dataset cannot be read: %1</source>
+        <translation>Der Datensatz kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+6"/>
+        <source>texts</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>tokens (the model sees %1)</source>
+        <translation>Tokens (das Modell sieht %1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read this image: %1</source>
+        <translation>Dieses Bild kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="+35"/>
+        <source>Export model and deployment bundle</source>
+        <translation>Modell und Bereitstellungspaket exportieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What and where</source>
+        <translation>Was und wohin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destination folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raw image input (decoding and preprocessing inside the model)</source>
+        <translation>Rohbild als Eingabe (Dekodierung und Vorverarbeitung im Modell)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the deployment bundle (server, Dockerfile, Kubernetes)</source>
+        <translation>Bereitstellungspaket schreiben (Server, Dockerfile, Kubernetes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write a Triton Inference Server model repository</source>
+        <translation>Zusätzlich ein Modell-Repository für Triton Inference Server schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request a GPU in Kubernetes</source>
+        <translation>In Kubernetes eine GPU anfordern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU request</source>
+        <translation>CPU-Anforderung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory request</source>
+        <translation>Speicheranforderung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max |difference|</source>
+        <translation>Max. |Abweichung|</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top-1 agreement</source>
+        <translation>Top-1-Übereinstimmung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy docker build command</source>
+        <translation>Befehl „docker build“ kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy kubectl apply command</source>
+        <translation>Befehl „kubectl apply“ kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a checkpoint</source>
+        <translation>Checkpoint wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.ckpt)</source>
+        <translation>Checkpoints (*.ckpt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finishing the export first…</source>
+        <translation>Der Export wird erst noch abgeschlossen…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a checkpoint first: train the model, or browse to a .ckpt file.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Wählen Sie zuerst einen Checkpoint: Trainieren Sie das Modell oder wählen Sie eine .ckpt-Datei.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a destination folder.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Wählen Sie einen Zielordner.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Exporting to ONNX and verifying in ONNX Runtime against LibTorch…</source>
+        <translation>Export nach ONNX und Prüfung in ONNX Runtime gegen LibTorch…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing the deployment bundle…</source>
+        <translation>Bereitstellungspaket wird geschrieben…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The export failed.&lt;/b&gt; %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Der Export ist fehlgeschlagen.&lt;/b&gt; %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle failed</source>
+        <translation>Paket fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The model was exported and verified, but the bundle could not be written:&lt;/b&gt; %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Das Modell wurde exportiert und geprüft, aber das Paket konnte nicht geschrieben werden:&lt;/b&gt; %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Verified&lt;/b&gt; with %1 (tolerance %2): export %3 s, verification %4 s.</source>
+        <translation>&lt;b&gt;Geprüft&lt;/b&gt; mit %1 (Toleranz %2): Export %3 s, Prüfung %4 s.</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::Inspector</name>
+    <message>
+        <location filename="../ui/panels/inspector.cpp" line="+48"/>
+        <source>Select a layer to edit its parameters.</source>
+        <translation>Wählen Sie eine Ebene, um ihre Parameter zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1: „%2“ ist keine ganze Zahl</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::LayerPalette</name>
+    <message>
+        <location filename="../ui/panels/layer_palette.cpp" line="+43"/>
+        <source>Search layers…</source>
+        <translation>Ebenen suchen…</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="+102"/>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse</source>
+        <translation>Durchsuchen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preprocessing</source>
+        <translation>Vorverarbeitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Training is running</source>
+        <translation>Training läuft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop training and close? The run keeps its last checkpoint and can be resumed.</source>
+        <translation>Training stoppen und schließen? Der Lauf behält seinen letzten Checkpoint und kann fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New from Example</source>
+        <translation>&amp;Neu aus Beispiel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+106"/>
+        <source>Netloom projects (*.netloom)</source>
+        <translation>Netloom-Projekte (*.netloom)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select &amp;All</source>
+        <translation>Alles a&amp;uswählen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;In Fenster einpassen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;Layout</source>
+        <translation>Automatisch an&amp;ordnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Design</source>
+        <translation>&amp;Entwurf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ata</source>
+        <translation>&amp;Daten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preprocessing</source>
+        <translation>&amp;Vorverarbeitung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Train</source>
+        <comment>start training</comment>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pause or Resume Training</source>
+        <translation>Training &amp;pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop Training</source>
+        <translation>Training &amp;stoppen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+F5</source>
+        <translation>Shift+F5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot open project</source>
+        <translation>Projekt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Save Project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The project has unsaved changes. Save them?</source>
+        <translation>Das Projekt hat ungespeicherte Änderungen. Jetzt speichern?</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1[*] — Netloom</source>
+        <translation>%1[*] — Netloom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 parameters</source>
+        <translation>%1 Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Recover unsaved work?</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netloom did not close cleanly last time. Recover the unsaved project?</source>
+        <translation>Netloom wurde beim letzten Mal nicht ordnungsgemäß beendet. Das ungespeicherte Projekt wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::NodeItem</name>
+    <message numerus="yes">
+        <location filename="../ui/canvas/node_item.cpp" line="+36"/>
+        <source>&lt;br&gt;%n parameters</source>
+        <translation>
+            <numerusform>&lt;br&gt;%n Parameter</numerusform>
+            <numerusform>&lt;br&gt;%n Parameter</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::PreviewPanel</name>
+    <message>
+        <location filename="../ui/data/preview_panel.cpp" line="+64"/>
+        <source>%1 mean [%2] std [%3]</source>
+        <translation>%1 Mittelwert [%2] Std.-Abw. [%3]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 pad %2</source>
+        <translation>%1 Rand %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 p=%2</source>
+        <translation>%1 p=%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 b=%2 c=%3</source>
+        <comment>brightness, contrast</comment>
+        <translation>%1 H=%2 K=%3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Random sample</source>
+        <translation>Zufälliges Beispiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show training-time augmentation</source>
+        <translation>Augmentierung beim Training zeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reroll</source>
+        <translation>Neu würfeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw the random augmentation again</source>
+        <translation>Die zufällige Augmentierung neu ziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Image pipeline</source>
+        <translation>Bild-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>one value per channel, e.g. 0.286</source>
+        <translation>ein Wert pro Kanal, z. B. 0.286</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one value per channel, e.g. 0.353</source>
+        <translation>ein Wert pro Kanal, z. B. 0.353</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low threshold</source>
+        <translation>Untere Schwelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High threshold</source>
+        <translation>Obere Schwelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degrees (±)</source>
+        <translation>Grad (±)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Padding</source>
+        <translation>Rand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add preprocessing step</source>
+        <translation>Vorverarbeitungsschritt hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove preprocessing step</source>
+        <translation>Vorverarbeitungsschritt entfernen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reorder preprocessing steps</source>
+        <translation>Vorverarbeitungsschritte umordnen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Edit preprocessing step</source>
+        <translation>Vorverarbeitungsschritt bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text pipeline</source>
+        <translation>Text-Pipeline</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowercase</source>
+        <translation>Kleinschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strip punctuation</source>
+        <translation>Satzzeichen entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove English stop words</source>
+        <translation>Englische Stoppwörter entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stem (Snowball English)</source>
+        <translation>Stammformen bilden (Snowball, Englisch)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vocabulary size</source>
+        <translation>Vokabulargröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum frequency</source>
+        <translation>Mindesthäufigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence length</source>
+        <translation>Sequenzlänge</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Training only: never applied at inference or in the export</source>
+        <translation>Nur beim Training: nie bei der Inferenz oder im Export angewendet</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Normalize needs as many means as standard deviations, one per channel, each std above 0.</source>
+        <translation>Normalize braucht gleich viele Mittelwerte wie Standardabweichungen, einen pro Kanal, jede Standardabweichung größer als 0.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Edit text preprocessing</source>
+        <translation>Textvorverarbeitung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tabellendaten werden beim Laden standardisiert (numerische Spalten, mit den Statistiken der Trainingsdaten) und one-hot-kodiert (kategoriale Spalten); siehe die Datensatzübersicht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The pipeline cannot run on this sample: %1</source>
+        <translation>Die Pipeline kann auf diesem Beispiel nicht laufen: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> float</source>
+        <translation> float</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> uint8</source>
+        <translation> uint8</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>values from %1 to %2</source>
+        <translation>Werte von %1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h4&gt;Cleaned&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;h4&gt;Bereinigt&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of vocabulary</source>
+        <translation>nicht im Vokabular</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;h4&gt;Tokens (%1; out-of-vocabulary in red)&lt;/h4&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;Tokens (%1; nicht im Vokabular: rot)&lt;/h4&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h4&gt;Ids (length %1; %2 padding ids in gray, in front; vocabulary %3)&lt;/h4&gt;&lt;p style=&apos;font-family:monospace&apos;&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;IDs (Länge %1; %2 Auffüll-IDs in Grau, vorne; Vokabular %3)&lt;/h4&gt;&lt;p style=&apos;font-family:monospace&apos;&gt;%4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/training/runs_panel.cpp" line="+36"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best val acc</source>
+        <translation>Beste Val.-Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best val loss</source>
+        <translation>Bester Val.-Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test acc</source>
+        <translation>Test-Genauigkeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validation curves of the selected runs</source>
+        <translation>Validierungskurven der ausgewählten Läufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 lr %2, batch %3, %4 epochs%5</source>
+        <translation>%1 LR %2, Batch %3, %4 Epochen%5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unfinished</source>
+        <translation>nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · resumable</source>
+        <translation> · fortsetzbar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 val loss</source>
+        <translation>%1 Val.-Verlust</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 val acc</source>
+        <translation>%1 Val.-Genauigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::SummaryTable</name>
+    <message>
+        <location filename="../ui/panels/summary_table.cpp" line="+12"/>
+        <source>Layer</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output shape</source>
+        <translation>Ausgabeform</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::TrainingCharts</name>
+    <message>
+        <location filename="../ui/training/training_charts.cpp" line="+29"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics per epoch</source>
+        <translation>Metriken pro Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrix (validation)</source>
+        <translation>Konfusionsmatrix (Validierung)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch, smoothed</source>
+        <translation>Batch, geglättet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train (epoch)</source>
+        <translation>Training (Epoche)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation (epoch)</source>
+        <translation>Validierung (Epoche)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>train accuracy</source>
+        <translation>Trainingsgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation MAE</source>
+        <translation>Validierungs-MAE</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true</source>
+        <translation>tatsächlich</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>best epoch %1</source>
+        <translation>beste Epoche %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="+62"/>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <location line="+190"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Device: %1 · %2 parameters</source>
+        <translation>Gerät: %1 · %2 Parameter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Epoch %1 of %2 starting…</source>
+        <translation>Epoche %1 von %2 beginnt…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Epoch %1/%2 · batch %3/%4 · loss %5 · %6 samples/s · ETA %7</source>
+        <translation>Epoche %1/%2 · Batch %3/%4 · Verlust %5 · %6 Beispiele/s · Rest %7</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%p% · ETA %1</source>
+        <translation>%p% · Rest %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>val accuracy %1</source>
+        <translation>Val.-Genauigkeit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val MAE %1</source>
+        <translation>Val.-MAE %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch %1: val loss %2, %3%4</source>
+        <translation>Epoche %1: Val.-Verlust %2, %3%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (best so far)</source>
+        <translation> (bisher beste)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test accuracy %1</source>
+        <translation>Test-Genauigkeit %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test loss %1</source>
+        <translation>Test-Verlust %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best epoch %1 · %2 · checkpoints in %3</source>
+        <translation>Beste Epoche %1 · %2 · Checkpoints in %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No epoch completed; the run can be resumed from %1</source>
+        <translation>Keine Epoche abgeschlossen; der Lauf kann aus %1 fortgesetzt werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Training failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Training fehlgeschlagen: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hyperparameters</source>
+        <translation>Hyperparameter</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stop early</source>
+        <translation>Vorzeitig stoppen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>one per core</source>
+        <translation>einer pro Kern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitor</source>
+        <translation>Überwachen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patience</source>
+        <translation>Geduld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>early-stopping metric</source>
+        <translation>Metrik für vorzeitiges Stoppen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change learning rate</source>
+        <translation>Lernrate ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change batch size</source>
+        <translation>Batchgröße ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change epochs</source>
+        <translation>Epochen ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change patience</source>
+        <translation>Geduld ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change threads</source>
+        <translation>Threads ändern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change early stopping</source>
+        <translation>Vorzeitiges Stoppen ändern</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 Threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;The network has problems; fix them first (see Problems).&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Das Netz hat Probleme; beheben Sie diese zuerst (siehe Probleme).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the dataset…</source>
+        <translation>Datensatz wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping after this batch…</source>
+        <translation>Stoppt nach diesem Batch…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1915 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../ui/document/graph_document.cpp" line="+152"/>
+        <location line="+18"/>
+        <location filename="../ui/document/undo_commands.cpp" line="+24"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Delete layer</source>
+        <translation>Supprimer la couche</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n layers</source>
+        <translation>
+            <numerusform>Supprimer %n couche</numerusform>
+            <numerusform>Supprimer %n couches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No such layer.</source>
+        <translation>Cette couche n’existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A layer cannot feed itself.</source>
+        <translation>Une couche ne peut pas être reliée à elle-même.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output is where the network ends: it has no output to connect.</source>
+        <translation>Output est la fin du réseau&#xa0;: il n’a pas de sortie à connecter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no input %2.</source>
+        <translation>%1 n’a pas d’entrée %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Input %1 of %2 is already connected.</source>
+        <translation>L’entrée %1 de %2 est déjà connectée.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This connection would make a cycle.</source>
+        <translation>Cette connexion créerait un cycle.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Auto-layout</source>
+        <translation>Disposition automatique</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../ui/document/undo_commands.cpp" line="-10"/>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../ui/preferences/preferences_dialog.cpp" line="+41"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>System</source>
+        <comment>language</comment>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect the next time Netloom starts.</source>
+        <translation>Prend effet au prochain démarrage de Netloom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System</source>
+        <comment>theme</comment>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic (GPU when available)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training &amp;device</source>
+        <translation>&amp;Périphérique d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>one per core</source>
+        <translation>un par cœur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU &amp;threads</source>
+        <translation>T&amp;hreads CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For trainings whose project leaves the device on &quot;auto&quot; and the threads on 0.</source>
+        <translation>Pour les entraînements dont le projet laisse le périphérique sur «&#xa0;auto&#xa0;» et les threads sur 0.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Autosave every</source>
+        <translation>&amp;Enregistrement automatique toutes les</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/netloom_main.cpp" line="+33"/>
+        <source>no translation for &quot;%1&quot;; using English</source>
+        <translation>pas de traduction pour «&#xa0;%1&#xa0;»&#xa0;; l’anglais est utilisé</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Design, train and deploy neural networks.</source>
+        <translation>Concevoir, entraîner et déployer des réseaux de neurones.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Project file (.netloom) to open.</source>
+        <translation>Fichier de projet (.netloom) à ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save a PNG of the window to FILE and quit (docs, tests).</source>
+        <translation>Enregistrer une image PNG de la fenêtre dans FILE et quitter (documentation, tests).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open in MODE: design, data, preprocessing or train.</source>
+        <translation>Ouvrir dans le mode MODE&#xa0;: design, data, preprocessing ou train.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wait MS milliseconds before the screenshot (default 300).</source>
+        <translation>Attendre MS millisecondes avant la capture d’écran (300 par défaut).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use language LANG (en, de, fr) instead of the preference.</source>
+        <translation>Utiliser la langue LANG (en, de, fr) au lieu de la préférence.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--mode must be one of design, data, preprocessing, train (got &quot;%1&quot;)</source>
+        <translation>--mode doit valoir design, data, preprocessing ou train (reçu «&#xa0;%1&#xa0;»)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::Chart</name>
+    <message>
+        <location filename="../ui/charts/chart.cpp" line="+74"/>
+        <source>Save as PNG…</source>
+        <translation>Enregistrer en PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as SVG…</source>
+        <translation>Enregistrer en SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Dessins SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2  (x = %3)</source>
+        <translation>%1&#xa0;: %2  (x = %3)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ColumnStatsModel</name>
+    <message>
+        <location filename="../ui/data/csv_table_model.cpp" line="+56"/>
+        <source>numeric</source>
+        <translation>numérique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>categorical</source>
+        <translation>catégorielle</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Missing</source>
+        <translation>Manquantes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distinct</source>
+        <translation>Distinctes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min / most frequent</source>
+        <translation>Min / plus fréquente</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Std</source>
+        <translation>Écart type</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::CsvTableModel</name>
+    <message>
+        <location line="-43"/>
+        <source>Missing value</source>
+        <translation>Valeur manquante</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::DatasetPanel</name>
+    <message>
+        <location filename="../ui/data/dataset_panel.cpp" line="+50"/>
+        <location line="+251"/>
+        <source>No dataset loaded</source>
+        <translation>Aucun jeu de données chargé</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Reload</source>
+        <translation>Recharger</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Samples per class and split</source>
+        <translation>Exemples par classe et par partition</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Text length (tokens after preprocessing)</source>
+        <translation>Longueur des textes (jetons après prétraitement)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sample</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Select a sample</source>
+        <translation>Sélectionnez un exemple</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unreadable or skipped inputs</source>
+        <translation>Entrées illisibles ou ignorées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>IDX (MNIST-style)</source>
+        <translation>IDX (style MNIST)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image folders</source>
+        <translation>Dossiers d’images</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV table</source>
+        <translation>Table CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text in a CSV</source>
+        <translation>Texte dans un CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text files per class</source>
+        <translation>Fichiers texte par classe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test set</source>
+        <translation>Jeu de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target column</source>
+        <translation>Colonne cible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text column</source>
+        <translation>Colonne de texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation fraction</source>
+        <translation>Part de validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test fraction</source>
+        <translation>Part de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample limit</source>
+        <translation>Limite d’exemples</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the data file</source>
+        <translation>Choisir le fichier de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data folder</source>
+        <translation>Choisir le dossier de données</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change dataset path</source>
+        <translation>Modifier le chemin du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change dataset kind</source>
+        <translation>Modifier le type de jeu de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change dataset</source>
+        <translation>Modifier le jeu de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Change dataset split</source>
+        <translation>Modifier la partition du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 exemples (entraînement %3, validation %4, test %5) · %6 classes · lu en %7 s</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>note</source>
+        <translation>remarque</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The dataset cannot be read: %1</source>
+        <translation>Le jeu de données ne peut pas être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>train</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>validation</source>
+        <translation>validation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+6"/>
+        <source>texts</source>
+        <translation>textes</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>tokens (the model sees %1)</source>
+        <translation>jetons (le modèle en voit %1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>#%1 · %2</source>
+        <translation>#%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read this image: %1</source>
+        <translation>Impossible de lire cette image&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/export/export_dialog.cpp" line="+35"/>
+        <source>Export model and deployment bundle</source>
+        <translation>Exporter le modèle et le paquet de déploiement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What and where</source>
+        <translation>Quoi et où</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Checkpoint</source>
+        <translation>Point de contrôle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destination folder</source>
+        <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Raw image input (decoding and preprocessing inside the model)</source>
+        <translation>Entrée image brute (décodage et prétraitement dans le modèle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the deployment bundle (server, Dockerfile, Kubernetes)</source>
+        <translation>Écrire le paquet de déploiement (serveur, Dockerfile, Kubernetes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also write a Triton Inference Server model repository</source>
+        <translation>Écrire aussi un dépôt de modèles pour Triton Inference Server</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request a GPU in Kubernetes</source>
+        <translation>Demander un GPU dans Kubernetes</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Replicas</source>
+        <translation>Réplicas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU request</source>
+        <translation>Demande CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory request</source>
+        <translation>Demande mémoire</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Samples</source>
+        <translation>Exemples</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Max |difference|</source>
+        <translation>|Écart| max</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top-1 agreement</source>
+        <translation>Accord top-1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy docker build command</source>
+        <translation>Copier la commande docker build</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy kubectl apply command</source>
+        <translation>Copier la commande kubectl apply</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a checkpoint</source>
+        <translation>Choisir un point de contrôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkpoints (*.ckpt)</source>
+        <translation>Points de contrôle (*.ckpt)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export into</source>
+        <translation>Exporter dans</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Finishing the export first…</source>
+        <translation>Fin de l’export en cours…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a checkpoint first: train the model, or browse to a .ckpt file.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Choisissez d’abord un point de contrôle&#xa0;: entraînez le modèle ou sélectionnez un fichier .ckpt.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a destination folder.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Choisissez un dossier de destination.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Exporting to ONNX and verifying in ONNX Runtime against LibTorch…</source>
+        <translation>Export en ONNX et vérification dans ONNX Runtime par rapport à LibTorch…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writing the deployment bundle…</source>
+        <translation>Écriture du paquet de déploiement…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>passed</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FAILED</source>
+        <translation>ÉCHEC</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The export failed.&lt;/b&gt; %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;L’export a échoué.&lt;/b&gt; %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bundle failed</source>
+        <translation>Échec du paquet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The model was exported and verified, but the bundle could not be written:&lt;/b&gt; %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Le modèle a été exporté et vérifié, mais le paquet n’a pas pu être écrit&#xa0;:&lt;/b&gt; %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;Verified&lt;/b&gt; with %1 (tolerance %2): export %3 s, verification %4 s.</source>
+        <translation>&lt;b&gt;Vérifié&lt;/b&gt; avec %1 (tolérance %2)&#xa0;: export %3 s, vérification %4 s.</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::Inspector</name>
+    <message>
+        <location filename="../ui/panels/inspector.cpp" line="+48"/>
+        <source>Select a layer to edit its parameters.</source>
+        <translation>Sélectionnez une couche pour modifier ses paramètres.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un nombre entier</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::LayerPalette</name>
+    <message>
+        <location filename="../ui/panels/layer_palette.cpp" line="+43"/>
+        <source>Search layers…</source>
+        <translation>Rechercher des couches…</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="+102"/>
+        <source>Design</source>
+        <translation>Conception</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse</source>
+        <translation>Parcourir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preprocessing</source>
+        <translation>Prétraitement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Données</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Train</source>
+        <translation>Entraînement</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Training is running</source>
+        <translation>Entraînement en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop training and close? The run keeps its last checkpoint and can be resumed.</source>
+        <translation>Arrêter l’entraînement et fermer&#xa0;? L’exécution conserve son dernier point de contrôle et peut être reprise.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New from Example</source>
+        <translation>&amp;Nouveau depuis un exemple</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+106"/>
+        <source>Netloom projects (*.netloom)</source>
+        <translation>Projets Netloom (*.netloom)</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save &amp;As…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+5"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Dupliquer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to View</source>
+        <translation>A&amp;juster à la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-&amp;Layout</source>
+        <translation>&amp;Disposition automatique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Design</source>
+        <translation>&amp;Conception</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;ata</source>
+        <translation>D&amp;onnées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preprocessing</source>
+        <translation>&amp;Prétraitement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Train</source>
+        <translation>&amp;Entraînement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Model</source>
+        <translation>&amp;Modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Train</source>
+        <comment>start training</comment>
+        <translation>&amp;Entraîner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Pause or Resume Training</source>
+        <translation>&amp;Suspendre ou reprendre l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F6</source>
+        <translation>F6</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop Training</source>
+        <translation>&amp;Arrêter l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shift+F5</source>
+        <translation>Shift+F5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Cannot open project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Cannot save</source>
+        <translation>Impossible d’enregistrer</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Save Project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The project has unsaved changes. Save them?</source>
+        <translation>Le projet contient des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1[*] — Netloom</source>
+        <translation>%1[*] — Netloom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 parameters</source>
+        <translation>%1 paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Recover unsaved work?</source>
+        <translation>Récupérer le travail non enregistré&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netloom did not close cleanly last time. Recover the unsaved project?</source>
+        <translation>Netloom ne s’est pas fermé correctement la dernière fois. Récupérer le projet non enregistré&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::NodeItem</name>
+    <message numerus="yes">
+        <location filename="../ui/canvas/node_item.cpp" line="+36"/>
+        <source>&lt;br&gt;%n parameters</source>
+        <translation>
+            <numerusform>&lt;br&gt;%n paramètre</numerusform>
+            <numerusform>&lt;br&gt;%n paramètres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::PreviewPanel</name>
+    <message>
+        <location filename="../ui/data/preview_panel.cpp" line="+64"/>
+        <source>%1 mean [%2] std [%3]</source>
+        <translation>%1 moyenne [%2] écart type [%3]</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 pad %2</source>
+        <translation>%1 marge %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 p=%2</source>
+        <translation>%1 p=%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 b=%2 c=%3</source>
+        <comment>brightness, contrast</comment>
+        <translation>%1 l=%2 c=%3</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Random sample</source>
+        <translation>Exemple au hasard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show training-time augmentation</source>
+        <translation>Afficher l’augmentation de l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reroll</source>
+        <translation>Nouveau tirage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draw the random augmentation again</source>
+        <translation>Tirer à nouveau l’augmentation aléatoire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample</source>
+        <translation>Exemple</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Image pipeline</source>
+        <translation>Pipeline d’image</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>one value per channel, e.g. 0.286</source>
+        <translation>une valeur par canal, p. ex. 0.286</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one value per channel, e.g. 0.353</source>
+        <translation>une valeur par canal, p. ex. 0.353</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Std</source>
+        <translation>Écart type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low threshold</source>
+        <translation>Seuil bas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High threshold</source>
+        <translation>Seuil haut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degrees (±)</source>
+        <translation>Degrés (±)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Padding</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brightness</source>
+        <translation>Luminosité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add preprocessing step</source>
+        <translation>Ajouter une étape de prétraitement</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove preprocessing step</source>
+        <translation>Retirer une étape de prétraitement</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reorder preprocessing steps</source>
+        <translation>Réordonner les étapes de prétraitement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Edit preprocessing step</source>
+        <translation>Modifier une étape de prétraitement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text pipeline</source>
+        <translation>Pipeline de texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lowercase</source>
+        <translation>Minuscules</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strip punctuation</source>
+        <translation>Supprimer la ponctuation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove English stop words</source>
+        <translation>Supprimer les mots vides anglais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stem (Snowball English)</source>
+        <translation>Raciniser (Snowball, anglais)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Vocabulary size</source>
+        <translation>Taille du vocabulaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum frequency</source>
+        <translation>Fréquence minimale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sequence length</source>
+        <translation>Longueur de séquence</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Training only: never applied at inference or in the export</source>
+        <translation>Entraînement seulement&#xa0;: jamais appliqué à l’inférence ni dans l’export</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Normalize needs as many means as standard deviations, one per channel, each std above 0.</source>
+        <translation>Normalize demande autant de moyennes que d’écarts types, un par canal, chaque écart type supérieur à 0.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Edit text preprocessing</source>
+        <translation>Modifier le prétraitement du texte</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les données tabulaires sont standardisées (colonnes numériques, avec les statistiques de la partition d’entraînement) et encodées en one-hot (colonnes catégorielles) au chargement&#xa0;; voir le navigateur de données.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The pipeline cannot run on this sample: %1</source>
+        <translation>Le pipeline ne peut pas s’exécuter sur cet exemple&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> float</source>
+        <translation> float</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> uint8</source>
+        <translation> uint8</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>values from %1 to %2</source>
+        <translation>valeurs de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h4&gt;Cleaned&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
+        <translation>&lt;h4&gt;Nettoyé&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>out of vocabulary</source>
+        <translation>hors vocabulaire</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;h4&gt;Tokens (%1; out-of-vocabulary in red)&lt;/h4&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;Jetons (%1&#xa0;; hors vocabulaire en rouge)&lt;/h4&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;h4&gt;Ids (length %1; %2 padding ids in gray, in front; vocabulary %3)&lt;/h4&gt;&lt;p style=&apos;font-family:monospace&apos;&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;Identifiants (longueur %1&#xa0;; %2 identifiants de remplissage en gris, au début&#xa0;; vocabulaire %3)&lt;/h4&gt;&lt;p style=&apos;font-family:monospace&apos;&gt;%4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/training/runs_panel.cpp" line="+36"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best val acc</source>
+        <translation>Meilleure précision val.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Best val loss</source>
+        <translation>Meilleure perte val.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test acc</source>
+        <translation>Précision test</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Validation curves of the selected runs</source>
+        <translation>Courbes de validation des exécutions sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 lr %2, batch %3, %4 epochs%5</source>
+        <translation>%1 lr %2, lot %3, %4 époques%5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unfinished</source>
+        <translation>inachevée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> · resumable</source>
+        <translation> · peut être reprise</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 val loss</source>
+        <translation>%1 perte val.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 val acc</source>
+        <translation>%1 précision val.</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::SummaryTable</name>
+    <message>
+        <location filename="../ui/panels/summary_table.cpp" line="+12"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Output shape</source>
+        <translation>Forme de sortie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::TrainingCharts</name>
+    <message>
+        <location filename="../ui/training/training_charts.cpp" line="+29"/>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics per epoch</source>
+        <translation>Métriques par époque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confusion matrix (validation)</source>
+        <translation>Matrice de confusion (validation)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>batch</source>
+        <translation>lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>batch, smoothed</source>
+        <translation>lot, lissé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>train (epoch)</source>
+        <translation>entraînement (époque)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation (epoch)</source>
+        <translation>validation (époque)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>epoch</source>
+        <translation>époque</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>train accuracy</source>
+        <translation>précision d’entraînement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation accuracy</source>
+        <translation>précision de validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation MAE</source>
+        <translation>MAE de validation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning rate</source>
+        <translation>taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>predicted</source>
+        <translation>prédite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true</source>
+        <translation>réelle</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>best epoch %1</source>
+        <translation>meilleure époque %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::TrainingPanel</name>
+    <message>
+        <location filename="../ui/training/training_panel.cpp" line="+62"/>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <location line="+190"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-262"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not started</source>
+        <translation>Non démarré</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Device: %1 · %2 parameters</source>
+        <translation>Périphérique&#xa0;: %1 · %2 paramètres</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Epoch %1 of %2 starting…</source>
+        <translation>Début de l’époque %1 sur %2…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Epoch %1/%2 · batch %3/%4 · loss %5 · %6 samples/s · ETA %7</source>
+        <translation>Époque %1/%2 · lot %3/%4 · perte %5 · %6 exemples/s · reste %7</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%p% · ETA %1</source>
+        <translation>%p% · reste %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>val accuracy %1</source>
+        <translation>précision val. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>val MAE %1</source>
+        <translation>MAE val. %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch %1: val loss %2, %3%4</source>
+        <translation>Époque %1&#xa0;: perte val. %2, %3%4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (best so far)</source>
+        <translation> (meilleure jusqu’ici)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test accuracy %1</source>
+        <translation>précision test %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test loss %1</source>
+        <translation>perte test %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finished: %1</source>
+        <translation>Terminé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best epoch %1 · %2 · checkpoints in %3</source>
+        <translation>Meilleure époque %1 · %2 · points de contrôle dans %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No epoch completed; the run can be resumed from %1</source>
+        <translation>Aucune époque terminée&#xa0;; l’exécution peut être reprise depuis %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Training failed: %1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Échec de l’entraînement&#xa0;: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hyperparameters</source>
+        <translation>Hyperparamètres</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stop early</source>
+        <translation>Arrêt anticipé</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>one per core</source>
+        <translation>un par cœur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimizer</source>
+        <translation>Optimiseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Taille de lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitor</source>
+        <translation>Surveiller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patience</source>
+        <translation>Patience</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads</source>
+        <translation>Threads CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optimizer</source>
+        <translation>l’optimiseur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schedule</source>
+        <translation>la planification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>early-stopping metric</source>
+        <translation>la métrique d’arrêt anticipé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device</source>
+        <translation>le périphérique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change learning rate</source>
+        <translation>Modifier le taux d’apprentissage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change batch size</source>
+        <translation>Modifier la taille de lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change epochs</source>
+        <translation>Modifier les époques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change patience</source>
+        <translation>Modifier la patience</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change threads</source>
+        <translation>Modifier les threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change early stopping</source>
+        <translation>Modifier l’arrêt anticipé</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 threads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device: %1</source>
+        <translation>Périphérique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&lt;span style=&apos;color:#b00020&apos;&gt;The network has problems; fix them first (see Problems).&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Le réseau a des problèmes&#xa0;; corrigez-les d’abord (voir Problèmes).&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Reading the dataset…</source>
+        <translation>Lecture du jeu de données…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Stopping after this batch…</source>
+        <translation>Arrêt après ce lot…</translation>
+    </message>
+</context>
+</TS>
