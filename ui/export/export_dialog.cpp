@@ -143,6 +143,14 @@ ExportDialog::ExportDialog(GraphDocument* doc, const QString& checkpoint, QWidge
 
 ExportDialog::~ExportDialog() { watcher_.waitForFinished(); }
 
+void ExportDialog::reject() {
+    if (isRunning()) {
+        stage_->setText(tr("Finishing the export first…"));
+        return;
+    }
+    QDialog::reject();
+}
+
 void ExportDialog::fillCheckpoints() {
     checkpoint_->clear();
     for (const RunRecord& r : listRuns(TrainingPanel::runsFolderFor(doc_).toStdString(), doc_->project().name)) {

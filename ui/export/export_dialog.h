@@ -42,6 +42,8 @@ public:
 
 public Q_SLOTS:
     void startExport();
+    // Closing waits for a running export to finish: the folder is never left half written.
+    void reject() override;
 
 Q_SIGNALS:
     void exportFinished(bool ok);
