@@ -1,6 +1,7 @@
 # The two commands of the README, plus the steps they are made of.
 #   make run    install what is missing, build, open the studio on the default example
 #   make test   install what is missing, build, run the whole suite through ctest
+#   make package   build, then the Debian package build/netloom_<version>_<arch>.deb (docs/packaging.md)
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 GUI ?= ON

@@ -39,6 +39,7 @@
 #include "preferences/preferences.h"
 #include "preferences/preferences_dialog.h"
 #include "util/atomic_file.h"
+#include "util/data_dirs.h"
 
 namespace netloom::ui {
 
@@ -165,7 +166,7 @@ void MainWindow::buildDocks() {
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QMenu* templates = file->addMenu(tr("&New from Example"));
-    QDir examples(QStringLiteral(NETLOOM_PROJECTS_DIR));
+    QDir examples(QString::fromStdString(findSharedPath("projects", "projects")));  // source tree or share/netloom
     for (const QFileInfo& info : examples.entryInfoList({QStringLiteral("*.netloom")}, QDir::Files, QDir::Name)) {
         templates->addAction(info.completeBaseName(), this, [this, info] {
             if (!maybeSave()) return;

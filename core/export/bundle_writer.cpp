@@ -17,6 +17,7 @@
 #include "preprocess/image_pipeline.h"
 #include "train/predictor.h"
 #include "util/atomic_file.h"
+#include "util/data_dirs.h"
 #include "version.h"
 
 namespace netloom {
@@ -29,9 +30,8 @@ namespace fs = std::filesystem;
 
 std::string bundleSourceDir() {
     if (const char* env = std::getenv("NETLOOM_BUNDLE_DIR")) return env;
-    for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle", std::string("/usr/share/netloom/bundle")})
-        if (fs::exists(p + "/templates/Dockerfile")) return p;
-    return {};
+    std::string dir = findSharedPath("bundle", "packaging/bundle", "templates/Dockerfile");
+    return fs::exists(dir + "/templates/Dockerfile") ? dir : std::string();
 }
 
 // {{#FLAG}}...{{/FLAG}} keeps what it encloses when the flag is set and drops it when not. A marker
@@ -164,7 +164,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     if (std::string e = validateBundleOptions(options); !e.empty()) return e;
     if (!report.ok) return "the export did not succeed; there is nothing to bundle";
     std::string source = bundleSourceDir();
-    if (source.empty()) return "the bundle templates were not found (packaging/bundle or /usr/share/netloom/bundle)";
+    if (source.empty()) return "the bundle templates were not found (share/netloom/bundle beside the program, packaging/bundle in the source tree, or /usr/share/netloom/bundle)";
     json manifest, preprocess;
     std::vector<std::string> labels;
     try {

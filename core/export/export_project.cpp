@@ -20,6 +20,7 @@
 #include "preprocess/image_pipeline.h"
 #include "train/checkpoint.h"
 #include "util/atomic_file.h"
+#include "util/data_dirs.h"
 #include "version.h"
 
 namespace netloom {
@@ -32,10 +33,8 @@ using nlohmann::json;
 std::string findVerifier(const std::string& configured) {
     if (!configured.empty()) return configured;
     if (const char* env = std::getenv("NETLOOM_VERIFIER")) return env;
-    for (const std::string& p : {std::string(NETLOOM_SOURCE_DIR) + "/packaging/bundle/server/verify.js",
-                                 std::string("/usr/share/netloom/server/verify.js")})
-        if (std::filesystem::exists(p)) return p;
-    return {};
+    std::string verifier = findSharedPath("bundle/server", "packaging/bundle/server", "verify.js") + "/verify.js";
+    return std::filesystem::exists(verifier) ? verifier : std::string();
 }
 
 }  // namespace
@@ -100,7 +99,9 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
         }
     }
     std::string verifier = findVerifier(plan.verifier);
-    if (verifier.empty()) return "no ONNX Runtime verifier found (verify.js); install Netloom's server files or pass --no-verify";
+    if (verifier.empty())
+        return "no ONNX Runtime verifier found (verify.js in share/netloom/bundle/server beside the program, "
+               "packaging/bundle/server in the source tree, or /usr/share/netloom/bundle/server); pass --no-verify to skip it";
     // One verifier process for every model: node and ONNX Runtime start once.
     json request = {{"models", json::object()}};
     for (const Run& r : runs) request["models"][r.model]["runs"].push_back({{"inputs", r.inputs}});
@@ -113,6 +114,9 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
     while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
     int rc = pipe ? ::pclose(pipe) : -1;
     std::remove(reqPath.c_str());
+    if (rc != 0 && output.find("Cannot find module 'onnxruntime-node'") != std::string::npos)
+        return "the verifier " + verifier + " cannot load onnxruntime-node: run `npm ci` in " +
+               std::filesystem::path(verifier).parent_path().string() + ", or pass --no-verify";
     if (rc != 0) return "ONNX Runtime could not run the exported model: " + output;
     std::map<std::string, json> results;
     try {
