@@ -305,17 +305,16 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (trainingPanel_->isTraining()) {
-        if (!askToStopTraining()) {
-            event->ignore();
-            return;
-        }
-        trainingPanel_->session()->stopAndWait(60000);
+    // Ask everything first, act after: a Cancel anywhere leaves the run and the project as they were.
+    if (trainingPanel_->isTraining() && !askToStopTraining()) {
+        event->ignore();
+        return;
     }
     if (!maybeSave()) {
         event->ignore();
         return;
     }
+    if (trainingPanel_->isTraining()) trainingPanel_->session()->stopAndWait(60000);
     QFile::remove(recoveryPath());
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());

@@ -26,7 +26,9 @@ struct PreviewStep {
 
 // Runs `steps` on one decoded image. With `augment`, the training-only steps run too, driven by
 // `seed` (a new seed is the preview's "reroll"). Returns an empty list and sets `error` when a
-// step cannot apply (a crop larger than the image, a normalize with the wrong channel count).
+// step cannot run (OpenCV refuses it, e.g. a resize to 0×0). What training tolerates, the preview
+// shows the same way: a crop larger than the image is clamped, a gray image normalizes with the
+// first mean and std.
 std::vector<PreviewStep> previewImagePipeline(const std::vector<ImageStep>& steps, const RawImage& decoded, bool augment,
                                               uint64_t seed, std::string& error);
 

@@ -34,6 +34,8 @@ public:
     TextEncoder& operator=(const TextEncoder&) = delete;
 
     const TextPipelineSpec& spec() const { return spec_; }
+    // The sequence length only pads and truncates: changing it keeps the fitted vocabulary.
+    void setLength(int64_t length) { spec_.length = length; }
 
     std::string clean(const std::string& text) const;
     std::vector<std::string> tokenize(const std::string& text) const;  // clean + split + stop words + stem

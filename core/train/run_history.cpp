@@ -81,13 +81,13 @@ void readMetrics(const std::string& path, std::vector<EpochRecord>& epochs) {
 
 bool readRun(const std::string& dir, RunRecord& run, std::string& error) {
     run = RunRecord{};
-    if (!fs::is_directory(dir) || !fs::exists(dir + "/metrics.csv")) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec) || !fs::exists(dir + "/metrics.csv", ec)) {
         error = dir + ": not a run folder (no metrics.csv)";
         return false;
     }
     run.dir = dir;
     run.name = fs::path(dir).filename().string();
-    std::error_code ec;
     auto stamp = fs::last_write_time(dir + "/metrics.csv", ec);
     if (!ec)
         run.modifiedUnix = std::chrono::duration_cast<std::chrono::seconds>(
@@ -116,16 +116,19 @@ bool readRun(const std::string& dir, RunRecord& run, std::string& error) {
             run.finished = false;  // half-written summary: treat the run as unfinished
         }
     }
-    run.hasBest = fs::exists(dir + "/best.ckpt");
-    run.hasLast = fs::exists(dir + "/last.ckpt");
+    run.hasBest = fs::exists(dir + "/best.ckpt", ec);
+    run.hasLast = fs::exists(dir + "/last.ckpt", ec);
     return true;
 }
 
 std::vector<RunRecord> listRuns(const std::string& runsDir, const std::string& projectName) {
     std::vector<RunRecord> runs;
+    // A folder that cannot be read is left out, never thrown about: the run list must open.
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(runsDir, ec)) {
-        if (!entry.is_directory()) continue;
+    for (fs::directory_iterator it(runsDir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto& entry = *it;
+        std::error_code typeError;
+        if (!entry.is_directory(typeError)) continue;
         RunRecord r;
         std::string error;
         if (readRun(entry.path().string(), r, error) && (projectName.empty() || r.projectName == projectName))

@@ -52,13 +52,21 @@ Trainer::~Trainer() = default;
 
 void Trainer::pause() { impl_->pauseRequested = true; }
 
+// The flags change under the mutex the paused loop waits with, so a wake-up cannot fall between
+// its check and its wait and be lost.
 void Trainer::resume() {
-    impl_->pauseRequested = false;
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        impl_->pauseRequested = false;
+    }
     impl_->wake.notify_all();
 }
 
 void Trainer::stop() {
-    impl_->stopRequested = true;
+    {
+        std::lock_guard<std::mutex> lock(impl_->mutex);
+        impl_->stopRequested = true;
+    }
     impl_->wake.notify_all();
 }
 

@@ -253,9 +253,16 @@ void DatasetPanel::commitSettings(const QString& what) {
     doc_->setSettings(s, what);
 }
 
+void DatasetPanel::clearSample() {
+    current_ = -1;
+    sampleImage_->clear();
+    sampleCaption_->setText(tr("Select a sample"));
+}
+
 void DatasetPanel::onLoaded() {
     busy_->hide();
     error_->hide();
+    clearSample();
     auto b = source_->browser();
     const DataSummary& s = b->summary();
     QLocale locale;
@@ -299,6 +306,8 @@ void DatasetPanel::onFailed(const QString& error) {
     error_->setText(tr("The dataset cannot be read: %1").arg(error));
     error_->show();
     headline_->setText(tr("No dataset loaded"));
+    clearSample();
+    skipped_->clear();
     samples_->setBrowser(nullptr);
     tableModel_->setBrowser(nullptr);
     statsModel_->setBrowser(nullptr);
@@ -312,7 +321,8 @@ void DatasetPanel::fillCounts() {
     const DataSummary& s = b->summary();
     const std::vector<int64_t>* splits[] = {&s.trainCounts, &s.validationCounts, &s.testCounts};
     const QString names[] = {tr("train"), tr("validation"), tr("test")};
-    auto* group = new QCPBarsGroup(counts_);
+    if (!barsGroup_) barsGroup_ = new QCPBarsGroup(counts_);
+    auto* group = barsGroup_;
     const int classes = static_cast<int>(s.classNames.size());
     if (classes == 0) {
         counts_->refresh();

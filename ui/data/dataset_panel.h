@@ -14,6 +14,7 @@ class QSpinBox;
 class QStackedWidget;
 class QTableView;
 class QTreeWidget;
+class QCPBarsGroup;
 
 namespace netloom::ui {
 
@@ -51,6 +52,7 @@ private:
     void fillCounts();
     void fillTextLengths();
     void showSample(int row);
+    void clearSample();
 
     GraphDocument* doc_;
     DatasetSource* source_;
@@ -66,6 +68,7 @@ private:
     QLabel* error_;
     QProgressBar* busy_;
     Chart* counts_;
+    QCPBarsGroup* barsGroup_ = nullptr;  // one for the chart's life; the bars come and go
     QStackedWidget* pages_;
     QListView* sampleView_;
     ThumbnailModel* samples_;

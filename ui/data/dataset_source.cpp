@@ -11,7 +11,7 @@ DatasetSource::DatasetSource(GraphDocument* doc, QObject* parent) : QObject(pare
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, &DatasetSource::onFinished);
     connect(doc_, &GraphDocument::documentReset, this, &DatasetSource::reload);
     connect(doc_, &GraphDocument::settingsChanged, this, [this] {
-        if (!(doc_->project().dataset == loadedSpec_)) reload();
+        if (!(doc_->project().dataset == loadedSpec_) || !(doc_->project().preprocess == loadedPipeline_)) reload();
     });
 }
 
@@ -40,6 +40,7 @@ void DatasetSource::reload() {
     loading_ = true;
     error_.clear();
     loadedSpec_ = doc_->project().dataset;
+    loadedPipeline_ = doc_->project().preprocess;
     const quint64 generation = ++generation_;
     Project project = doc_->project();
     Q_EMIT loadingStarted();
@@ -53,9 +54,12 @@ void DatasetSource::reload() {
             QMetaObject::invokeMethod(
                 self.data(), [self, text] { if (self) Q_EMIT self->stageChanged(text); }, Qt::QueuedConnection);
         };
-        std::unique_ptr<DataBrowser> b = DataBrowser::open(project, error, stage);
-        r.browser = std::move(b);
-        r.error = QString::fromStdString(error);
+        try {
+            r.browser = DataBrowser::open(project, error, stage);
+        } catch (const std::exception& e) {  // never let it reach result() on the GUI thread
+            error = e.what();
+        }
+        r.error = QString::fromStdString(error.substr(0, error.find('\n')));
         return r;
     }));
 }

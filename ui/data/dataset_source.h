@@ -52,6 +52,7 @@ private:
     bool loading_ = false, reloadQueued_ = false, active_ = false, stale_ = true;
     QString error_;
     DatasetSpec loadedSpec_;
+    PipelineSpec loadedPipeline_;  // load-time image steps and the text pipeline shape what is read
 };
 
 }  // namespace netloom::ui

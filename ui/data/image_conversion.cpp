@@ -47,7 +47,10 @@ QImage toQImage(const PreviewStep& step) {
         for (int y = 0; y < step.height; ++y) {
             uchar* line = out.scanLine(y);
             for (int x = 0; x < step.width * 3; ++x)
-                line[x] = static_cast<uchar>(std::clamp((step.values[static_cast<size_t>(y) * step.width * 3 + x] - lo) / span * 255.0, 0.0, 255.0));
+            {
+                const double v = (step.values[static_cast<size_t>(y) * step.width * 3 + x] - lo) / span * 255.0;
+                line[x] = std::isfinite(v) ? static_cast<uchar>(std::clamp(v, 0.0, 255.0)) : 0;  // NaN/inf: black
+            }
         }
         return out;
     }

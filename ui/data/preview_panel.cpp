@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -331,7 +332,7 @@ void PreviewPanel::showStepParameters() {
         height_->setValue(static_cast<int>(s->height));
         auto list = [](const std::vector<double>& v) {
             QStringList parts;
-            for (double x : v) parts << QString::number(x, 'g', 6);
+            for (double x : v) parts << QString::number(x, 'g', QLocale::FloatingPointShortest);
             return parts.join(QStringLiteral(", "));
         };
         mean_->setText(list(s->mean));
@@ -481,11 +482,15 @@ void PreviewPanel::resizeEvent(QResizeEvent* event) {
 void PreviewPanel::refreshText() {
     auto b = source_->browser();
     const TextPipelineSpec& spec = doc_->project().preprocess.text;
-    if (!encoder_ || !(encoder_->spec() == spec) || encoderData_ != b.get()) {
+    TextPipelineSpec tokenizer = spec, fitted = encoder_ ? encoder_->spec() : spec;
+    tokenizer.length = fitted.length = 0;  // the length pads and truncates; the vocabulary does not depend on it
+    if (!encoder_ || !(fitted == tokenizer) || encoderData_ != b.get()) {
         // The vocabulary comes from the training split, as in training.
         encoder_ = std::make_unique<TextEncoder>(spec);
         encoder_->fit(b->trainingTexts());
         encoderData_ = b.get();
+    } else {
+        encoder_->setLength(spec.length);
     }
     TextSteps st = encoder_->steps(b->text(sample_->value()));
     auto esc = [](const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); };

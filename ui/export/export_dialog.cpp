@@ -23,7 +23,10 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include "project/project.h"
 
 #include "document/graph_document.h"
 #include "train/run_history.h"
@@ -31,12 +34,29 @@
 
 namespace netloom::ui {
 
+namespace {
+
+// The project a checkpoint was trained with: its run folder keeps the exact snapshot. Its graph,
+// preprocessing and training settings are what the weights belong to; the dataset (for the
+// verification samples) stays the open project's, with paths resolved as the open project does.
+Project projectForCheckpoint(const Project& open, const QString& checkpoint) {
+    ProjectLoad snap = loadProject(QFileInfo(checkpoint).absolutePath().toStdString() + "/project.netloom");
+    if (!snap.ok()) return open;
+    Project p = *snap.project;
+    p.dataset = open.dataset;
+    p.baseDir = open.baseDir;
+    return p;
+}
+
+}  // namespace
+
 ExportDialog::ExportDialog(GraphDocument* doc, const QString& checkpoint, QWidget* parent) : QDialog(parent), doc_(doc) {
     setWindowTitle(tr("Export model and deployment bundle"));
     setObjectName(QStringLiteral("ExportDialog"));
     auto* layout = new QVBoxLayout(this);
 
     auto* what = new QGroupBox(tr("What and where"));
+    what_ = what;
     auto* form = new QFormLayout(what);
     checkpoint_ = new QComboBox;
     checkpoint_->setEditable(true);
@@ -55,6 +75,7 @@ ExportDialog::ExportDialog(GraphDocument* doc, const QString& checkpoint, QWidge
     layout->addWidget(what);
 
     auto* options = new QGroupBox(tr("Options"));
+    options_ = options;
     auto* opt = new QFormLayout(options);
     rawImage_ = new QCheckBox(tr("Raw image input (decoding and preprocessing inside the model)"));
     rawImage_->setChecked(true);
@@ -117,7 +138,7 @@ ExportDialog::ExportDialog(GraphDocument* doc, const QString& checkpoint, QWidge
 
     connect(export_, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
-    connect(openFolder_, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(destination())); });
+    connect(openFolder_, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(lastOutDir_)); });
     connect(copyDocker_, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(dockerCommand()); });
     connect(copyKubectl_, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(kubectlCommand()); });
     connect(browseCheckpoint, &QPushButton::clicked, this, [this] {
@@ -174,10 +195,18 @@ QString ExportDialog::destination() const { return destination_->text().trimmed(
 
 QString ExportDialog::dockerCommand() const {
     QString name = QString::fromStdString(bundleModelName(doc_->project().name));
-    return QStringLiteral("docker build -t %1:latest %2").arg(name, destination());
+    return QStringLiteral("docker build -t %1:latest %2").arg(name, lastOutDir_.isEmpty() ? destination() : lastOutDir_);
 }
 
-QString ExportDialog::kubectlCommand() const { return QStringLiteral("kubectl apply -k %1/k8s").arg(destination()); }
+QString ExportDialog::kubectlCommand() const {
+    return QStringLiteral("kubectl apply -k %1/k8s").arg(lastOutDir_.isEmpty() ? destination() : lastOutDir_);
+}
+
+void ExportDialog::setRunning(bool running) {
+    what_->setEnabled(!running);
+    options_->setEnabled(!running);
+    export_->setEnabled(!running);
+}
 
 void ExportDialog::startExport() {
     if (isRunning()) return;
@@ -210,14 +239,18 @@ void ExportDialog::startExport() {
     files_->clear();
     summary_->clear();
     for (QPushButton* b : {openFolder_, copyDocker_, copyKubectl_}) b->setEnabled(false);
-    export_->setEnabled(false);
     progress_->setValue(1);
     stage_->setText(tr("Exporting to ONNX and verifying in ONNX Runtime against LibTorch…"));
-    Project project = doc_->project();
+    Project project = projectForCheckpoint(doc_->project(), checkpoint);
     std::string ckpt = checkpoint.toStdString();
     QPointer<ExportDialog> self(this);
-    watcher_.setFuture(QtConcurrent::run([project, ckpt, options, bundle, writeBundleToo, self]() {
+    const QString outDir = destination();
+    setRunning(true);
+    watcher_.setFuture(QtConcurrent::run([project, ckpt, options, bundle, writeBundleToo, outDir, self]() {
         Outcome out;
+        out.bundleWanted = writeBundleToo;
+        out.outDir = outDir;
+        try {
         out.report = exportProject(project, ckpt, options);
         if (out.report.ok && writeBundleToo) {
             QMetaObject::invokeMethod(self.data(), [self] {
@@ -228,6 +261,12 @@ void ExportDialog::startExport() {
             out.bundleError = writeBundle(project, ckpt, out.report, options.outDir, bundle);
             out.bundleWritten = out.bundleError.empty();
         }
+        } catch (const std::exception& e) {
+            // An exception here would otherwise surface in result() on the GUI thread.
+            out.report.ok = false;
+            std::string what = e.what();
+            out.report.error = what.substr(0, what.find('\n'));
+        }
         return out;
     }));
 }
@@ -235,7 +274,8 @@ void ExportDialog::startExport() {
 void ExportDialog::onFinished() {
     Outcome out = watcher_.result();
     const ExportReport& r = out.report;
-    export_->setEnabled(true);
+    setRunning(false);
+    lastOutDir_ = out.outDir;
     progress_->setValue(3);
     for (const ParityCheck& c : r.checks) {
         auto* item = new QTreeWidgetItem({QString::fromStdString(c.what), QString::number(c.samples),
@@ -246,7 +286,7 @@ void ExportDialog::onFinished() {
         checks_->addTopLevelItem(item);
     }
     for (int col = 0; col < checks_->columnCount(); ++col) checks_->resizeColumnToContents(col);
-    const bool wantBundle = bundle_->isChecked();
+    const bool wantBundle = out.bundleWanted;
     succeeded_ = r.ok && (!wantBundle || out.bundleWritten);
     if (!r.ok) {
         stage_->setText(tr("Export failed"));
@@ -266,8 +306,8 @@ void ExportDialog::onFinished() {
                               .arg(r.verifySeconds, 0, 'f', 2));
     }
     if (r.ok) {
-        QDir root(destination());
-        QDirIterator it(destination(), QDir::Files, QDirIterator::Subdirectories);
+        QDir root(out.outDir);
+        QDirIterator it(out.outDir, QDir::Files, QDirIterator::Subdirectories);
         QStringList names;
         while (it.hasNext()) names << root.relativeFilePath(it.next());
         names.sort();

@@ -49,11 +49,15 @@ Q_SIGNALS:
     void exportFinished(bool ok);
 
 private:
+    // Everything the finished export needs, fixed when it starts: the form may change meanwhile.
     struct Outcome {
         netloom::ExportReport report;
         std::string bundleError;
         bool bundleWritten = false;
+        bool bundleWanted = false;
+        QString outDir;
     };
+    void setRunning(bool running);
     void fillCheckpoints();
     void onFinished();
 
@@ -64,6 +68,8 @@ private:
     QComboBox* checkpoint_;
     QLineEdit* destination_;
     QCheckBox *rawImage_, *triton_, *gpu_, *bundle_;
+    QWidget *what_, *options_;
+    QString lastOutDir_;
     QSpinBox* replicas_;
     QLineEdit *cpuRequest_, *memoryRequest_;
     QProgressBar* progress_;

@@ -74,6 +74,7 @@ RunsPanel::RunsPanel(GraphDocument* doc, QWidget* parent) : QWidget(parent), doc
         if (dirs.size() == 1) Q_EMIT exportRequested(dirs.front() + QStringLiteral("/best.ckpt"));
     });
     connect(doc_, &GraphDocument::filePathChanged, this, &RunsPanel::refresh);
+    connect(doc_, &GraphDocument::documentReset, this, &RunsPanel::refresh);
     refresh();
 }
 

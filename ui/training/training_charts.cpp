@@ -90,8 +90,9 @@ void TrainingCharts::clear() {
 
 void TrainingCharts::begin(const RunStarted& info) {
     classes_ = info.classNames;
-    // A resumed run starts where it stopped; the axis follows the data from there.
-    if (info.firstEpoch <= 1) clear();
+    // Resuming the run on screen continues its curves; any other run starts clean.
+    if (info.firstEpoch <= 1 || info.runDir != shownRun_) clear();
+    shownRun_ = info.runDir;
     const bool classify = !classes_.empty();
     metric_->graph(TrainAccuracy)->setVisible(classify);
     metric_->graph(ValidationAccuracy)->setVisible(classify);

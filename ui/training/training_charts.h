@@ -41,6 +41,7 @@ private:
     QList<QCPItemText*> cellTexts_;
     QCPItemStraightLine* bestLine_ = nullptr;
     std::vector<std::string> classes_;
+    std::string shownRun_;
     double smoothed_ = 0, debias_ = 1;
     int bestEpoch_ = 0;
 };

@@ -305,8 +305,8 @@ bool TrainingPanel::launch(const TrainOptions& requested) {
     result_->clear();
     progress_->setValue(0);
     progress_->setFormat(QStringLiteral("%p%"));
-    status_->setText(tr("Reading the dataset…"));
     if (!session_->start(project, options)) return false;
+    status_->setText(tr("Reading the dataset…"));
     setRunning(true);
     return true;
 }

@@ -6,17 +6,25 @@
 
 namespace netloom::ui {
 
+// What the worker and the session share. The session may be gone when the worker posts: every
+// posted call goes to the application object and checks the QPointer on the GUI thread.
+struct TrainingSession::Shared {
+    std::mutex mutex;
+    QVector<BatchEvent> pending;
+    QPointer<TrainingSession> session;  // set and read on the GUI thread only
+};
+
 // Runs on the worker thread: everything it receives is copied into a queued call.
 class TrainingSession::Observer : public TrainingObserver {
 public:
-    explicit Observer(TrainingSession* session) : session_(session) {}
+    explicit Observer(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
 
     void started(const RunStarted& e) override {
         post([e](TrainingSession* s) { Q_EMIT s->runStarted(e); });
     }
     void batch(const BatchEvent& e) override {
-        std::lock_guard<std::mutex> lock(session_->mutex_);
-        session_->pending_.push_back(e);
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        shared_->pending.push_back(e);
     }
     void epoch(const EpochEvent& e) override {
         post([e](TrainingSession* s) {
@@ -51,10 +59,12 @@ public:
 private:
     template <class F>
     void post(F f) {
-        QPointer<TrainingSession> s(session_);
-        QMetaObject::invokeMethod(session_, [s, f] { if (s) f(s.data()); }, Qt::QueuedConnection);
+        std::shared_ptr<Shared> shared = shared_;
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [shared, f] { if (TrainingSession* s = shared->session.data()) f(s); },
+            Qt::QueuedConnection);
     }
-    TrainingSession* session_;
+    std::shared_ptr<Shared> shared_;
 };
 
 TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
@@ -65,20 +75,22 @@ TrainingSession::TrainingSession(QObject* parent) : QObject(parent) {
 TrainingSession::~TrainingSession() {
     // Whoever listened may be half destroyed by now: stop quietly, keeping the checkpoint.
     disconnect(this, nullptr, nullptr, nullptr);
-    stopAndWait(60000);
+    if (!stopAndWait(60000) && thread_) {
+        // The run is stuck in a step that does not look at the stop flag (reading a huge
+        // dataset). It owns what it uses; let it finish on its own and free its thread then.
+        connect(thread_, &QThread::finished, thread_, &QObject::deleteLater);
+        thread_ = nullptr;
+    }
 }
 
 bool TrainingSession::start(const Project& project, const TrainOptions& options) {
     if (thread_) return false;
-    trainer_ = std::make_unique<Trainer>(project, options);
-    observer_ = std::make_unique<Observer>(this);
+    trainer_ = std::make_shared<Trainer>(project, options);
+    shared_ = std::make_shared<Shared>();
+    shared_->session = this;
+    auto observer = std::make_shared<Observer>(shared_);
     paused_ = false;
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        pending_.clear();
-    }
-    Trainer* trainer = trainer_.get();
-    Observer* observer = observer_.get();
+    std::shared_ptr<Trainer> trainer = trainer_;
     thread_ = QThread::create([trainer, observer] { trainer->run(*observer); });
     thread_->setObjectName(QStringLiteral("netloom-training"));
     connect(thread_, &QThread::finished, this, &TrainingSession::onThreadEnded);
@@ -104,16 +116,17 @@ bool TrainingSession::stopAndWait(int ms) {
     trainer_->stop();
     if (!thread_->wait(ms)) return false;
     // Deliver what the run said before it ended (the finished event), then tidy up.
-    QCoreApplication::sendPostedEvents(this);
+    QCoreApplication::sendPostedEvents(QCoreApplication::instance());
     onThreadEnded();
     return true;
 }
 
 void TrainingSession::flushBatches() {
+    if (!shared_) return;
     QVector<BatchEvent> events;
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        events.swap(pending_);
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        events.swap(shared_->pending);
     }
     if (!events.isEmpty()) Q_EMIT batches(events);
 }
@@ -126,7 +139,6 @@ void TrainingSession::onThreadEnded() {
     delete thread_;
     thread_ = nullptr;
     trainer_.reset();
-    observer_.reset();
     paused_ = false;
     Q_EMIT threadEnded();
 }

@@ -49,16 +49,17 @@ Q_SIGNALS:
 
 private:
     class Observer;
+    struct Shared;
     void flushBatches();
     void onThreadEnded();
 
-    std::unique_ptr<netloom::Trainer> trainer_;
-    std::unique_ptr<Observer> observer_;
+    // The worker thread co-owns the trainer, its observer and the state they share with this
+    // object, so none of them can die under a run that outlives a timed-out stopAndWait.
+    std::shared_ptr<netloom::Trainer> trainer_;
+    std::shared_ptr<Shared> shared_;
     QThread* thread_ = nullptr;
     bool paused_ = false;
     QTimer flush_;
-    std::mutex mutex_;
-    QVector<netloom::BatchEvent> pending_;
 };
 
 }  // namespace netloom::ui
