@@ -7,15 +7,31 @@
 
 #include <torch/torch.h>
 
+#include "graph/graph.h"
+
 namespace netloom {
 
-int64_t configureCpuThreads(int64_t threads) {
+CpuWork cpuWorkOf(const Graph& graph) {
+    for (const auto& [id, node] : graph.nodes()) {
+        (void)id;
+        const std::string& t = node.type;
+        if (t == "Conv2d" || t == "MaxPool2d" || t == "AvgPool2d" || t == "GlobalAvgPool2d" || t == "BatchNorm")
+            return CpuWork::Convolutions;
+    }
+    return CpuWork::MatrixProducts;
+}
+
+int64_t configureCpuThreads(int64_t threads, CpuWork work) {
     if (threads <= 0) threads = std::max<int64_t>(1, std::thread::hardware_concurrency());
     // OpenBLAS is loaded by LibTorch when Debian's alternative points at it; its setter is looked
-    // up at run time so the reference BLAS (no such symbol) works too.
+    // up at run time so the reference BLAS (no such symbol) works too. Without OpenBLAS, matrix
+    // products run single-threaded in the reference BLAS, so OpenMP keeps the cores.
     using SetThreads = void (*)(int);
-    if (auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) set(1);
-    if (at::get_num_threads() != threads) at::set_num_threads(static_cast<int>(threads));
+    auto setBlas = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    const bool blasPool = work == CpuWork::MatrixProducts && setBlas;
+    if (setBlas) setBlas(blasPool ? static_cast<int>(threads) : 1);
+    const int64_t openmp = blasPool ? 1 : threads;
+    if (at::get_num_threads() != openmp) at::set_num_threads(static_cast<int>(openmp));
     // LibTorch's CPU allocator frees every activation after each batch. glibc serves large blocks
     // with mmap and returns them to the kernel, so each batch paid page faults again (the first CNN
     // epoch ran at a third of the later ones' speed until glibc's adaptive threshold caught up).

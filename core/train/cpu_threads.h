@@ -1,13 +1,26 @@
 #pragma once
-// CPU thread policy for training: LibTorch's OpenMP pool gets the cores, OpenBLAS gets one
-// thread. Measured on a 2-core machine, OpenBLAS threads fighting OpenMP threads made PyTorch's
-// CNN epoch 4× slower (45 s vs 11 s).
+// CPU thread policy for training: the cores go to one pool, OpenMP or OpenBLAS, never to both.
+// Measured on a 2-core machine, OpenBLAS threads fighting OpenMP threads made PyTorch's CNN epoch
+// 4× slower (45 s vs 11 s). Which pool depends on where the network's work is: convolutions run
+// in oneDNN and LibTorch kernels on OpenMP; dense and recurrent layers are matrix products in
+// OpenBLAS. Measured (docs/benchmarks.md): the CNN at 14,900-15,700 samples/s with the cores on
+// OpenMP against 8,300 on OpenBLAS; the MLP at 41,400-45,000 on OpenBLAS against 32,900-35,400
+// on OpenMP.
 #include <cstdint>
 
 namespace netloom {
 
-// Applies the policy; threads 0 means one per core. Returns the intra-op thread count used.
-int64_t configureCpuThreads(int64_t threads);
+enum class CpuWork {
+    Convolutions,     // the cores to OpenMP, OpenBLAS single-threaded
+    MatrixProducts,   // the cores to OpenBLAS, OpenMP single-threaded
+};
+
+// What dominates a network's CPU time: convolutions when it has any convolution or pooling layer.
+class Graph;
+CpuWork cpuWorkOf(const Graph& graph);
+
+// Applies the policy; threads 0 means one per core. Returns the thread count the chosen pool got.
+int64_t configureCpuThreads(int64_t threads, CpuWork work = CpuWork::Convolutions);
 
 // Makes every thread allocate from glibc's main malloc arena. Call first thing in main(), before
 // any thread starts. Why: a training step frees and reallocates tens of MB of activations; in a

@@ -276,7 +276,8 @@ bool Trainer::run(TrainingObserver& observer) {
         const TrainingSettings& ts = r.project.training;
         r.task = ts.task;
         int64_t epochs = r.options.epochs > 0 ? r.options.epochs : ts.epochs;
-        configureCpuThreads(r.options.threads > 0 ? r.options.threads : ts.threads);
+        const CpuWork cpuWork = cpuWorkOf(r.project.graph);
+        const int64_t cpuThreads = configureCpuThreads(r.options.threads > 0 ? r.options.threads : ts.threads, cpuWork);
         std::string deviceWanted = r.options.device.empty() ? ts.device : r.options.device;
         if (deviceWanted == "cuda" && !torch::cuda::is_available())
             throw RunFailure("device cuda was asked for but LibTorch sees no CUDA GPU (this build: " +
@@ -340,7 +341,9 @@ bool Trainer::run(TrainingObserver& observer) {
 
         RunStarted started;
         started.runDir = r.runDir;
-        started.device = cuda ? "cuda:0" : describeDevice("cpu");
+        started.device = cuda ? "cuda:0"
+                              : "cpu (" + std::to_string(cpuThreads) + " threads" +
+                                    (cpuWork == CpuWork::MatrixProducts ? ", in OpenBLAS)" : ")");
         started.epochs = epochs;
         started.firstEpoch = firstEpoch;
         started.batchesPerEpoch = batches;
