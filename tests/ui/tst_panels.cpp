@@ -58,6 +58,24 @@ bool waitLoaded(DatasetSource& source) {
     return loaded.count() > 0;
 }
 
+// A document with a training panel and its run list, wired as the Train tab wires them.
+struct TrainTab {
+    GraphDocument doc;
+    TrainingPanel panel{&doc};
+    RunsPanel runs{&doc};
+    TrainTab() { QObject::connect(&panel, &TrainingPanel::runEnded, &runs, &RunsPanel::refresh); }
+    bool open(const QString& project, int epochs, int64_t maxBatchesPerEpoch) {
+        if (!doc.load(project, nullptr)) return false;
+        ProjectSettings s = doc.settings();
+        s.training.epochs = epochs;
+        doc.setSettings(s, QStringLiteral("epochs"));
+        TrainOptions quick;
+        quick.maxBatchesPerEpoch = maxBatchesPerEpoch;
+        panel.setExtraOptions(quick);
+        return true;
+    }
+};
+
 QString screenshotDir() { return qEnvironmentVariable("NETLOOM_SCREENSHOT_DIR"); }
 
 void saveShot(QWidget* w, const QString& name) {
@@ -233,17 +251,10 @@ private Q_SLOTS:
     void trainTwoEpochsFromThePanel() {
         trainedProject_ = copyExample(work_, "fashion-mnist-mlp");
         QVERIFY(!trainedProject_.isEmpty());
-        GraphDocument doc;
-        QVERIFY(doc.load(trainedProject_, nullptr));
-        ProjectSettings s = doc.settings();
-        s.training.epochs = 2;
-        doc.setSettings(s, QStringLiteral("two epochs"));
-        TrainingPanel panel(&doc);
-        RunsPanel runs(&doc);
-        QObject::connect(&panel, &TrainingPanel::runEnded, &runs, &RunsPanel::refresh);
-        TrainOptions quick;
-        quick.maxBatchesPerEpoch = 6;
-        panel.setExtraOptions(quick);
+        TrainTab tab;
+        QVERIFY(tab.open(trainedProject_, 2, 6));
+        TrainingPanel& panel = tab.panel;
+        RunsPanel& runs = tab.runs;
         panel.resize(1200, 700);
         panel.show();
         QSignalSpy batches(panel.session(), &TrainingSession::batches);
@@ -278,18 +289,10 @@ private Q_SLOTS:
     }
 
     void pauseStopAndResume() {
-        QString project = copyExample(work_, "fashion-mnist-cnn");
-        GraphDocument doc;
-        QVERIFY(doc.load(project, nullptr));
-        ProjectSettings s = doc.settings();
-        s.training.epochs = 2;
-        doc.setSettings(s, QStringLiteral("two epochs"));
-        TrainingPanel panel(&doc);
-        RunsPanel runs(&doc);
-        QObject::connect(&panel, &TrainingPanel::runEnded, &runs, &RunsPanel::refresh);
-        TrainOptions quick;
-        quick.maxBatchesPerEpoch = 400;
-        panel.setExtraOptions(quick);
+        TrainTab tab;
+        QVERIFY(tab.open(copyExample(work_, "fashion-mnist-cnn"), 2, 400));
+        TrainingPanel& panel = tab.panel;
+        RunsPanel& runs = tab.runs;
         QSignalSpy batches(panel.session(), &TrainingSession::batches);
         QSignalSpy paused(panel.session(), &TrainingSession::pausedChanged);
         QSignalSpy ended(panel.session(), &TrainingSession::threadEnded);
