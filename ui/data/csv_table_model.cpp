@@ -5,7 +5,7 @@
 
 namespace netloom::ui {
 
-void CsvTableModel::setBrowser(std::shared_ptr<const DataBrowser> browser) {
+void TableBrowserModel::setBrowser(std::shared_ptr<const DataBrowser> browser) {
     beginResetModel();
     browser_ = browser && browser->kind() == DataBrowser::Kind::Table ? std::move(browser) : nullptr;
     endResetModel();
@@ -32,12 +32,6 @@ QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int
     if (!browser_ || role != Qt::DisplayRole) return {};
     if (orientation == Qt::Horizontal) return QString::fromStdString(browser_->table().columns[static_cast<size_t>(section)]);
     return static_cast<qlonglong>(browser_->table().rowLines[static_cast<size_t>(section)]);  // the file's line number
-}
-
-void ColumnStatsModel::setBrowser(std::shared_ptr<const DataBrowser> browser) {
-    beginResetModel();
-    browser_ = browser && browser->kind() == DataBrowser::Kind::Table ? std::move(browser) : nullptr;
-    endResetModel();
 }
 
 int ColumnStatsModel::rowCount(const QModelIndex& parent) const {

@@ -7,33 +7,37 @@
 
 namespace netloom::ui {
 
-class CsvTableModel : public QAbstractTableModel {
+// What both table views share: the browser of a tabular dataset, or none.
+class TableBrowserModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     using QAbstractTableModel::QAbstractTableModel;
+    // Keeps the browser only when it holds a table; anything else empties the model.
     void setBrowser(std::shared_ptr<const DataBrowser> browser);
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-private:
+protected:
     std::shared_ptr<const DataBrowser> browser_;
 };
 
-// Per-column statistics of the same table.
-class ColumnStatsModel : public QAbstractTableModel {
+class CsvTableModel : public TableBrowserModel {
     Q_OBJECT
 public:
-    using QAbstractTableModel::QAbstractTableModel;
-    void setBrowser(std::shared_ptr<const DataBrowser> browser);
+    using TableBrowserModel::TableBrowserModel;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+};
 
-private:
-    std::shared_ptr<const DataBrowser> browser_;
+// Per-column statistics of the same table.
+class ColumnStatsModel : public TableBrowserModel {
+    Q_OBJECT
+public:
+    using TableBrowserModel::TableBrowserModel;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 };
 
 }  // namespace netloom::ui

@@ -26,7 +26,6 @@ public:
     // Nothing is read until the first activate() (the Data tab is shown): opening a project
     // stays instant. After that the source follows the project's dataset settings.
     void activate();
-    bool isActive() const { return active_; }
 
 public Q_SLOTS:
     void reload();

@@ -54,12 +54,16 @@ private:
     float lo_, hi_;
 };
 
+// "0.286, 0.353": short in the step list, round-trip exact in the editor (so a focus change does
+// not rewrite the value).
+QString formatValues(const std::vector<double>& values, int precision) {
+    QStringList parts;
+    for (double x : values) parts << QString::number(x, 'g', precision);
+    return parts.join(QStringLiteral(", "));
+}
+
 QString describe(const ImageStep& s) {
-    auto list = [](const std::vector<double>& v) {
-        QStringList parts;
-        for (double x : v) parts << QString::number(x, 'g', 4);
-        return parts.join(QStringLiteral(", "));
-    };
+    auto list = [](const std::vector<double>& v) { return formatValues(v, 4); };
     QString op = QString::fromStdString(s.op);
     if (s.op == "resize" || s.op == "center_crop") return QStringLiteral("%1 %2×%3").arg(op).arg(s.width).arg(s.height);
     if (s.op == "normalize") return PreviewPanel::tr("%1 mean [%2] std [%3]").arg(op, list(s.mean), list(s.std));
@@ -330,13 +334,8 @@ void PreviewPanel::showStepParameters() {
     if (s) {
         width_->setValue(static_cast<int>(s->width));
         height_->setValue(static_cast<int>(s->height));
-        auto list = [](const std::vector<double>& v) {
-            QStringList parts;
-            for (double x : v) parts << QString::number(x, 'g', QLocale::FloatingPointShortest);
-            return parts.join(QStringLiteral(", "));
-        };
-        mean_->setText(list(s->mean));
-        std_->setText(list(s->std));
+        mean_->setText(formatValues(s->mean, QLocale::FloatingPointShortest));
+        std_->setText(formatValues(s->std, QLocale::FloatingPointShortest));
         low_->setValue(s->low);
         high_->setValue(s->high);
         degrees_->setValue(s->degrees);
@@ -392,7 +391,6 @@ void PreviewPanel::commitTextSettings() {
     doc_->setSettings(s, tr("Edit text preprocessing"));
 }
 
-int PreviewPanel::sample() const { return sample_->value(); }
 void PreviewPanel::setSample(int row) { sample_->setValue(row); }
 void PreviewPanel::setAugment(bool on) { augment_->setChecked(on); }
 

@@ -32,7 +32,6 @@ public:
     PreviewPanel(GraphDocument* doc, DatasetSource* source, QWidget* parent = nullptr);
     ~PreviewPanel() override;
 
-    int sample() const;
     // Step captions currently shown (tests read them), and the text view's HTML.
     QStringList stepCaptions() const;
     QList<QSize> stepImageSizes() const;

@@ -60,8 +60,6 @@ QVariant ThumbnailModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2").arg(QString::fromStdString(browser_->labelName(row)),
                                             QString::fromStdString(browser_->origin(row)));
-    case LabelRole: return static_cast<qlonglong>(browser_->label(row));
-    case OriginRole: return QString::fromStdString(browser_->origin(row));
     default: return {};
     }
 }

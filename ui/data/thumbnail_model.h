@@ -17,8 +17,6 @@ class ThumbnailModel : public QAbstractListModel {
     Q_OBJECT
 public:
     static constexpr int kThumbnailSize = 64;
-    enum Roles { LabelRole = Qt::UserRole + 1, OriginRole };
-
     explicit ThumbnailModel(QObject* parent = nullptr);
     ~ThumbnailModel() override;
 

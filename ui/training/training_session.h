@@ -34,9 +34,6 @@ public:
     // Stops and waits up to `ms` for the run to end (it saves its `last` checkpoint first).
     bool stopAndWait(int ms);
 
-    // Delivery interval for batch events (ms).
-    void setBatchInterval(int ms) { flush_.setInterval(ms); }
-
 Q_SIGNALS:
     void runStarted(const netloom::RunStarted& info);
     void batches(const QVector<netloom::BatchEvent>& events);
