@@ -24,7 +24,7 @@ using namespace netloom::ui;
 int main(int argc, char** argv) {
     netloom::useMainMallocArenaOnly();  // as the studio does
     QApplication app(argc, argv);
-    const QString source = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(NETLOOM_SOURCE_DIR "/projects/fashion-mnist-cnn.netloom");
+    const QString source = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(NETLOOM_SOURCE_DIR "/bench/projects/reference-cnn.netloom");
     const int batches = argc > 2 ? std::atoi(argv[2]) : 0;
     const int epochs = argc > 3 ? std::atoi(argv[3]) : 1;
     QTemporaryDir dir;

@@ -174,8 +174,6 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     } catch (const std::exception& e) {
         return std::string("the export folder is incomplete: ") + e.what();
     }
-    if (preprocess.contains("text") && preprocess["text"].value("stem", false))
-        return "stemming is not supported by the bundled server yet: export without a bundle, or turn stemming off";
     const std::string name = manifest["name"];
     const bool image = manifest["input_kind"] == "image";
     if (!image && !preprocess.contains("text"))

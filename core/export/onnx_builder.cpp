@@ -157,9 +157,14 @@ public:
             std::string out = g_.fresh(stem);
             auto& node = g_.node("Conv", args, {out});
             int64_t k = p.integer("kernel"), s = p.integer("stride"), pad = p.integer("padding"), d = p.integer("dilation");
+            int64_t begin = pad, end = pad;
+            if (p.flag("same")) {  // PyTorch's 'same': the odd row/column of padding goes at the end
+                begin = d * (k - 1) / 2;
+                end = d * (k - 1) - begin;
+            }
             attr(node, "kernel_shape", std::vector<int64_t>{k, k});
             attr(node, "strides", std::vector<int64_t>{s, s});
-            attr(node, "pads", std::vector<int64_t>{pad, pad, pad, pad});  // [h_begin, w_begin, h_end, w_end]
+            attr(node, "pads", std::vector<int64_t>{begin, begin, end, end});  // [h_begin, w_begin, h_end, w_end]
             attr(node, "dilations", std::vector<int64_t>{d, d});
             attr(node, "group", p.integer("groups"));
             return out;
@@ -173,7 +178,17 @@ public:
             attr(node, "strides", std::vector<int64_t>{s, s});
             attr(node, "pads", std::vector<int64_t>{pad, pad, pad, pad});
             if (t == "AvgPool2d") attr(node, "count_include_pad", int64_t{1});  // PyTorch's default; ONNX's is 0
-            return out;
+            if (!p.flag("ceil_mode")) return out;
+            attr(node, "ceil_mode", int64_t{1});
+            // Opset 17 rounds up plainly; PyTorch also drops a last window that would start in the
+            // trailing padding. Where the two differ, keep PyTorch's windows (they come first).
+            const std::vector<int64_t>& inDims = na.inputs[0].dims;
+            const std::vector<int64_t>& want = na.output->dims;
+            auto plainCeil = [&](int64_t size) { return (size + 2 * pad - k + s - 1) / s + 1; };
+            if (plainCeil(inDims[1]) == want[1] && plainCeil(inDims[2]) == want[2]) return out;
+            return g_.op("Slice", {out, g_.ints(stem + "_starts", {0, 0}), g_.ints(stem + "_ends", {want[1], want[2]}),
+                                   g_.ints(stem + "_axes", {2, 3})},
+                         stem);
         }
         if (t == "GlobalAvgPool2d") {
             std::string pooled = g_.op("GlobalAveragePool", {in[0]}, stem);

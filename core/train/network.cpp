@@ -41,24 +41,25 @@ NetworkImpl::NetworkImpl(const Graph& graph, const GraphAnalysis& analysis) {
                                                           .bias(p.flag("bias"))));
             step.run = [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
         } else if (t == "Conv2d") {
-            auto m = register_module(
-                name, nn::Conv2d(nn::Conv2dOptions(na.inputs[0].dims[0], p.integer("filters"), p.integer("kernel"))
-                                     .stride(p.integer("stride"))
-                                     .padding(p.integer("padding"))
-                                     .dilation(p.integer("dilation"))
-                                     .groups(p.integer("groups"))
-                                     .bias(p.flag("bias"))));
+            nn::Conv2dOptions options(na.inputs[0].dims[0], p.integer("filters"), p.integer("kernel"));
+            options.stride(p.integer("stride")).dilation(p.integer("dilation")).groups(p.integer("groups")).bias(p.flag("bias"));
+            if (p.flag("same"))
+                options.padding(torch::kSame);  // an even kernel pads the extra row/column at the end
+            else
+                options.padding(p.integer("padding"));
+            auto m = register_module(name, nn::Conv2d(options));
             step.run = [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
         } else if (t == "MaxPool2d" || t == "AvgPool2d") {
             int64_t k = p.integer("kernel"), s = p.integer("stride"), pad = p.integer("padding");
+            bool ceil = p.flag("ceil_mode");
             if (s == 0) s = k;
             if (t == "MaxPool2d")
-                step.run = [k, s, pad](const std::vector<torch::Tensor>& x) {
-                    return torch::max_pool2d(x[0], {k, k}, {s, s}, {pad, pad});
+                step.run = [k, s, pad, ceil](const std::vector<torch::Tensor>& x) {
+                    return torch::max_pool2d(x[0], {k, k}, {s, s}, {pad, pad}, {1, 1}, ceil);
                 };
             else  // count_include_pad=true: PyTorch's default, matched by the ONNX export
-                step.run = [k, s, pad](const std::vector<torch::Tensor>& x) {
-                    return torch::avg_pool2d(x[0], {k, k}, {s, s}, {pad, pad}, false, true);
+                step.run = [k, s, pad, ceil](const std::vector<torch::Tensor>& x) {
+                    return torch::avg_pool2d(x[0], {k, k}, {s, s}, {pad, pad}, ceil, true);
                 };
         } else if (t == "GlobalAvgPool2d") {
             step.run = [](const std::vector<torch::Tensor>& x) { return x[0].mean({2, 3}); };

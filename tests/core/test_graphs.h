@@ -42,4 +42,9 @@ inline std::string projectPath(const std::string& name) {
     return std::string(NETLOOM_SOURCE_DIR) + "/projects/" + name + ".netloom";
 }
 
+// The training benchmark's reference networks (the PyTorch peer's), kept apart from the examples.
+inline std::string benchProjectPath(const std::string& name) {
+    return std::string(NETLOOM_SOURCE_DIR) + "/bench/projects/" + name + ".netloom";
+}
+
 }  // namespace netloom::testing

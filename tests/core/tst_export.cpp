@@ -116,6 +116,14 @@ INSTANTIATE_TEST_SUITE_P(
                                                   {"padding", int64_t{2}}, {"dilation", int64_t{2}}, {"groups", int64_t{2}}}),
                                 add(g, "Output")});
                   }},
+        LayerCase{"conv_same_even_kernel_pads_asymmetrically",  // pads [1, 1, 2, 2]
+                  [](Graph& g) { chain(g, {image(g), add(g, "Conv2d", {{"filters", int64_t{4}}, {"kernel", int64_t{4}}, {"same", true}}), add(g, "Output")}); }},
+        LayerCase{"conv_same_dilated_pads_asymmetrically",  // dilation 3 · (2 - 1) = 3: pads [1, 1, 2, 2]
+                  [](Graph& g) { chain(g, {image(g), add(g, "Conv2d", {{"filters", int64_t{2}}, {"kernel", int64_t{2}}, {"dilation", int64_t{3}}, {"same", true}}), add(g, "Output")}); }},
+        LayerCase{"maxpool_ceil_mode", [](Graph& g) { chain(g, {image(g, 3, 7, 9), add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Output")}); }},
+        LayerCase{"maxpool_ceil_mode_drops_window_in_padding", [](Graph& g) { chain(g, {image(g, 2, 5, 5), add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
+        LayerCase{"avgpool_ceil_mode_drops_window_in_padding", [](Graph& g) { chain(g, {image(g, 2, 5, 7), add(g, "AvgPool2d", {{"kernel", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
+        LayerCase{"avgpool_ceil_mode", [](Graph& g) { chain(g, {image(g, 3, 7, 9), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
         LayerCase{"maxpool", [](Graph& g) { chain(g, {image(g), add(g, "MaxPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
         LayerCase{"avgpool_counts_padding", [](Graph& g) { chain(g, {image(g), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
         LayerCase{"global_avgpool", [](Graph& g) { chain(g, {image(g), add(g, "GlobalAvgPool2d"), add(g, "Output")}); }},

@@ -25,7 +25,7 @@ std::string allProblems(const GraphAnalysis& a) {
 }  // namespace
 
 TEST(Analysis, ReferenceCnnShapesAndParameters) {
-    ProjectLoad load = loadProject(projectPath("fashion-mnist-cnn"));
+    ProjectLoad load = loadProject(benchProjectPath("reference-cnn"));
     ASSERT_TRUE(load.ok()) << load.error;
     const Graph& g = load.project->graph;
     GraphAnalysis a = analyzeGraph(g);
@@ -68,7 +68,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         // 784·512+512 + 512·10+10
         ExampleCase{"fashion-mnist-mlp", 407050, {10}},
-        ExampleCase{"fashion-mnist-cnn", 54410, {10}},
+        // conv 9·32+32, conv 288·64+64, dense 3136·128+128, dense 128·10+10
+        ExampleCase{"fashion-mnist-cnn", 320 + 18496 + 401536 + 1290, {10}},
         // stem 288+64, block1 2·(9216+64), widen 18432+128, block2 2·(36864+128), dense 650
         ExampleCase{"fashion-mnist-resnet", 288 + 64 + 2 * (9216 + 64) + 18432 + 128 + 2 * (36864 + 128) + 650, {10}},
         // embedding 8000·64, LSTM 4·64·(64+64+2), dense 64·4+4
@@ -136,6 +137,36 @@ TEST(Analysis, KernelLargerThanInput) {
               add(g, "Output")});
     GraphAnalysis a = analyzeGraph(g);
     EXPECT_TRUE(anyProblemContains(a, 2, "kernel 5×5 is larger than its input 3×3")) << allProblems(a);
+}
+
+TEST(Analysis, CeilModePoolingKeepsTheLastPartialWindow) {
+    auto pooled = [](int64_t size, int64_t kernel, int64_t stride, int64_t padding, bool ceil) {
+        Graph g;
+        chain(g, {add(g, "Input", {{"channels", int64_t{2}}, {"height", size}, {"width", size}}),
+                  add(g, "MaxPool2d", {{"kernel", kernel}, {"stride", stride}, {"padding", padding}, {"ceil_mode", ceil}}),
+                  add(g, "Output")});
+        GraphAnalysis a = analyzeGraph(g);
+        EXPECT_TRUE(a.ok()) << allProblems(a);
+        return a.ok() ? a.nodes.at(a.outputNodes()[0]).output->dims[1] : int64_t{-1};
+    };
+    EXPECT_EQ(pooled(7, 2, 2, 0, false), 3);
+    EXPECT_EQ(pooled(7, 2, 2, 0, true), 4);
+    // ceil((5 + 2 - 2) / 2) + 1 = 4, but a fourth window would start in the trailing padding: 3.
+    EXPECT_EQ(pooled(5, 2, 2, 1, true), 3);
+    EXPECT_EQ(pooled(8, 3, 2, 0, true), 4);
+}
+
+TEST(Analysis, SamePaddingKeepsTheSizeAndNeedsStrideOne) {
+    Graph g;
+    chain(g, {add(g, "Input", {{"height", int64_t{9}}, {"width", int64_t{8}}}),
+              add(g, "Conv2d", {{"filters", int64_t{4}}, {"kernel", int64_t{4}}, {"same", true}}), add(g, "Output")});
+    GraphAnalysis a = analyzeGraph(g);
+    ASSERT_TRUE(a.ok()) << allProblems(a);
+    EXPECT_EQ(a.nodes.at(a.outputNodes()[0]).output->dims, (std::vector<int64_t>{4, 9, 8}));
+
+    Graph strided;
+    chain(strided, {add(strided, "Input"), add(strided, "Conv2d", {{"stride", int64_t{2}}, {"same", true}}), add(strided, "Output")});
+    EXPECT_TRUE(anyProblemContains(analyzeGraph(strided), 2, "'same' padding needs stride 1")) << allProblems(analyzeGraph(strided));
 }
 
 TEST(Analysis, LstmNeedsEmbeddingAfterTokens) {

@@ -333,7 +333,7 @@ private Q_SLOTS:
         AnsweringWindow second(true);  // as main() starts: construct, then the event loop runs
         QTRY_COMPARE(second.asked, 1);
         QCOMPARE(serializeProject(second.document()->project()), edited);
-        QCOMPARE(second.scene()->nodeItems().size(), 7);
+        QCOMPARE(second.scene()->nodeItems().size(), 13);
         // Recovered work is unsaved work: it must not be thrown away by a close without a question.
         QVERIFY(second.document()->isModified());
 
@@ -375,7 +375,7 @@ private Q_SLOTS:
         view->setFocus();
 
         QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
-        QCOMPARE(w.scene()->selectedNodes().size(), 7);
+        QCOMPARE(w.scene()->selectedNodes().size(), 13);
         QTest::keyClick(view, Qt::Key_Delete);
         QVERIFY(doc->graph().nodes().empty());
         QVERIFY(doc->graph().edges().empty());
@@ -383,7 +383,7 @@ private Q_SLOTS:
         QCOMPARE(doc->undoStack()->count(), 1);
         QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(serializeProject(doc->project()), before);
-        QCOMPARE(w.scene()->nodeItems().size(), 7);
+        QCOMPARE(w.scene()->nodeItems().size(), 13);
     }
 
     void rubberBandSelectionDeletesAndRestoresInOneStep() {
@@ -402,8 +402,8 @@ private Q_SLOTS:
         QVERIFY(view->viewport()->rect().contains(view->mapFromScene(all.topLeft())));
         QVERIFY(view->viewport()->rect().contains(view->mapFromScene(all.bottomRight())));
         drag(view->viewport(), view->mapFromScene(all.topLeft()), view->mapFromScene(all.bottomRight()));
-        QCOMPARE(w.scene()->selectedNodes().size(), 7);
-        QCOMPARE(w.scene()->selectedEdges().size(), 6);
+        QCOMPARE(w.scene()->selectedNodes().size(), 13);
+        QCOMPARE(w.scene()->selectedEdges().size(), 12);
 
         QTest::keyClick(view, Qt::Key_Delete);
         QVERIFY(doc->graph().nodes().empty());

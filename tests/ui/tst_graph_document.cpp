@@ -160,26 +160,26 @@ private Q_SLOTS:
         GraphDocument again;
         QVERIFY(again.load(path, nullptr));
         QCOMPARE(serializeProject(again.project()), serializeProject(doc.project()));
-        QCOMPARE(again.analysis().totalParams, int64_t{160 + 16 * 13 * 13 * 10 + 10});
+        QCOMPARE(again.analysis().totalParams, int64_t{160 + (16 * 9 * 64 + 64) + (3136 * 128 + 128) + (128 * 10 + 10)});
     }
 
     void sceneMirrorsTheModel() {
         GraphDocument doc;
         GraphScene scene(&doc);
         QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
-        QCOMPARE(scene.nodeItems().size(), 7);
+        QCOMPARE(scene.nodeItems().size(), 13);
         doc.removeNodes({doc.graph().nodeByName("relu1")->id});
-        QCOMPARE(scene.nodeItems().size(), 6);
+        QCOMPARE(scene.nodeItems().size(), 12);
         doc.undoStack()->undo();
-        QCOMPARE(scene.nodeItems().size(), 7);
+        QCOMPARE(scene.nodeItems().size(), 13);
     }
 
     void mainWindowShowsTheSummaryAndPalette() {
         qputenv("NETLOOM_NO_RECOVERY", "1");
         MainWindow w;
         QVERIFY(w.openProject(example("fashion-mnist-cnn")));
-        QTRY_VERIFY(w.findChild<SummaryTable*>()->rowCount() == 8);  // 7 layers + total
-        QCOMPARE(w.findChild<SummaryTable*>()->item(7, 3)->text(), QStringLiteral("54,410"));
+        QTRY_VERIFY(w.findChild<SummaryTable*>()->rowCount() == 14);  // 13 layers + total
+        QCOMPARE(w.findChild<SummaryTable*>()->item(13, 3)->text(), QStringLiteral("421,642"));
         LayerPalette* palette = w.findChild<LayerPalette*>();
         palette->setFilter(QStringLiteral("pool"));
         QCOMPARE(palette->visibleLayerCount(), 3);  // MaxPool2d, AvgPool2d, GlobalAvgPool2d

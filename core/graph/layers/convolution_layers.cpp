@@ -35,7 +35,9 @@ LayerSpec pool(const std::string& type, const std::string& description) {
     p.nameStem = type == "MaxPool2d" ? "maxpool" : "avgpool";
     p.params = {intParam("kernel", 2, 1, 1024, "Window size (square)."),
                 intParam("stride", 0, 0, 1024, "Step between windows; 0 means equal to the kernel."),
-                intParam("padding", 0, 0, 512, "Zero padding on each side; at most half the kernel.")};
+                intParam("padding", 0, 0, 512, "Zero padding on each side; at most half the kernel."),
+                boolParam("ceil_mode", false,
+                          "Round the output size up, keeping a last partial window (PyTorch's and ONNX's ceil_mode).")};
     p.inferShape = [type](const ShapeContext& c) {
         const TensorType& in = c.inputs[0];
         if (auto e = requireImage(type, in); !e.empty()) return ShapeResult::fail(e);
@@ -43,7 +45,12 @@ LayerSpec pool(const std::string& type, const std::string& description) {
         int64_t s = c.params.integer("stride");
         int64_t pad = c.params.integer("padding");
         if (2 * pad > k) return ShapeResult::fail(type + ": padding " + std::to_string(pad) + " exceeds half the kernel");
-        return slide(type, in, in.dims[0], k, s == 0 ? k : s, pad, 1);
+        ShapeResult r = slide(type, in, in.dims[0], k, s == 0 ? k : s, pad, 1);
+        if (r.error.empty() && c.params.flag("ceil_mode")) {
+            r.output.dims[1] = ceilWindowOut(in.dims[1], k, s == 0 ? k : s, pad);
+            r.output.dims[2] = ceilWindowOut(in.dims[2], k, s == 0 ? k : s, pad);
+        }
+        return r;
     };
     return p;
 }
@@ -62,7 +69,10 @@ void declareConvolution(std::vector<LayerSpec>& out) {
                    intParam("padding", 0, 0, 1024, "Zeros added on each side."),
                    intParam("dilation", 1, 1, 1024, "Spacing between filter taps."),
                    intParam("groups", 1, 1, 65536, "Channel groups; must divide input and output channels."),
-                   boolParam("bias", true, "Learn an additive bias per filter.")};
+                   boolParam("bias", true, "Learn an additive bias per filter."),
+                   boolParam("same", false,
+                             "Pad so the output keeps the input's size (stride 1 only); an even kernel pads one more "
+                             "row and column at the bottom and right, as PyTorch's padding='same' does.")};
     conv.inferShape = [](const ShapeContext& c) {
         const TensorType& in = c.inputs[0];
         if (auto e = requireImage("Conv2d", in); !e.empty()) return ShapeResult::fail(e);
@@ -71,6 +81,11 @@ void declareConvolution(std::vector<LayerSpec>& out) {
         if (in.dims[0] % groups != 0 || filters % groups != 0)
             return ShapeResult::fail("Conv2d: groups " + std::to_string(groups) + " must divide input channels " +
                                      std::to_string(in.dims[0]) + " and filters " + std::to_string(filters));
+        if (c.params.flag("same")) {
+            if (c.params.integer("stride") != 1 || c.params.integer("padding") != 0)
+                return ShapeResult::fail("Conv2d: 'same' padding needs stride 1 and padding 0 (it chooses the padding itself)");
+            return ShapeResult::ok({DType::Float32, {filters, in.dims[1], in.dims[2]}});
+        }
         return slide("Conv2d", in, filters, c.params.integer("kernel"), c.params.integer("stride"),
                      c.params.integer("padding"), c.params.integer("dilation"));
     };

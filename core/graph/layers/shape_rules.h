@@ -32,4 +32,12 @@ inline int64_t windowOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad
     return (in + 2 * pad - span) / stride + 1;
 }
 
+// Pooling output size with ceil_mode, PyTorch's rule (which ONNX Runtime follows): round up, but a
+// last window must start inside the input or its leading padding.
+inline int64_t ceilWindowOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad) {
+    int64_t out = (in + 2 * pad - kernel + stride - 1) / stride + 1;
+    if ((out - 1) * stride >= in + pad) --out;
+    return out;
+}
+
 }  // namespace netloom::layers

@@ -40,6 +40,13 @@ function softmaxLabels(model, probabilities, topK) {
   return { label: entries[0][0], probabilities: Object.fromEntries(kept) };
 }
 
+// Server-Timing (W3C; shown by browsers and `curl -v`): where the request's time went, in ms.
+function serverTiming(parts) {
+  return Object.entries(parts)
+    .map(([name, seconds]) => `${name};dur=${(seconds * 1e3).toFixed(3)}`)
+    .join(', ');
+}
+
 async function buildApp(config) {
   const model = await Model.load(config.modelDir, config.threads);
   const app = Fastify({
@@ -96,7 +103,7 @@ async function buildApp(config) {
     return { name: model.name, ready: model.ready };
   });
 
-  app.post('/v2/models/:name/infer', async (request) => {
+  app.post('/v2/models/:name/infer', async (request, reply) => {
     knownModel(request);
     const body = request.body;
     if (!body || typeof body !== 'object' || !Array.isArray(body.inputs) || body.inputs.length === 0) {
@@ -114,6 +121,7 @@ async function buildApp(config) {
       throw new BadInput(`the model could not run on this input: ${err.message}`);
     }
     metrics.inference.observe(run.seconds);
+    reply.header('server-timing', serverTiming({ infer: run.seconds }));
     const wanted = Array.isArray(body.outputs) && body.outputs.length ? body.outputs.map((o) => o.name) : null;
     const outputs = Object.entries(run.results)
       .filter(([name]) => !wanted || wanted.includes(name))
@@ -121,9 +129,10 @@ async function buildApp(config) {
     return { model_name: model.name, model_version: '1', id: body.id, outputs };
   });
 
-  app.post('/v1/predict', async (request) => {
+  app.post('/v1/predict', async (request, reply) => {
     const topK = Number(request.query.top_k || 0);
     if (!Number.isInteger(topK) || topK < 0) throw new BadInput('top_k must be a whole number');
+    const prepareStart = process.hrtime.bigint();
     let feeds;
     if (model.tokenizer) {
       if (!request.body || typeof request.body !== 'object') throw new BadInput('send JSON {"text": "..."}');
@@ -140,8 +149,10 @@ async function buildApp(config) {
     } else {
       throw new BadInput('this model takes tensors: use POST /v2/models/{name}/infer');
     }
+    const prepareSeconds = Number(process.hrtime.bigint() - prepareStart) / 1e9;
     const run = await model.infer(feeds);
     metrics.inference.observe(run.seconds);
+    reply.header('server-timing', serverTiming({ prepare: prepareSeconds, infer: run.seconds }));
     const probs = run.results.probabilities;
     if (!probs) return { outputs: Object.fromEntries(Object.entries(run.results).map(([k, t]) => [k, Array.from(t.data)])) };
     return softmaxLabels(model, Array.from(probs.data), topK);

@@ -1,7 +1,10 @@
 'use strict';
 // The studio's text preprocessing (core/preprocess/text_pipeline.cpp), byte for byte:
-// clean → split on spaces → stop words → ids, pre-padded with PAD and truncated to `length`.
-// The vocabulary and the settings come from the exported preprocess.json.
+// clean → split on spaces → stop words → Snowball English stem → ids, pre-padded with PAD and
+// truncated to `length`. The vocabulary and the settings come from the exported preprocess.json.
+// The studio stems with libstemmer's "english"; snowball-stemmers is a port of the same Snowball
+// algorithm, and tests/core/tst_server_tokenizer.cpp holds the two to the same tokens on a corpus.
+const snowball = require('snowball-stemmers');
 
 function isAlnum(b) {
   return (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
@@ -12,8 +15,8 @@ function isSpace(b) {
 
 class Tokenizer {
   constructor(spec) {
-    if (spec.stem) throw new Error('stemming is not supported by the bundled server');
     this.spec = spec;
+    this.stemmer = spec.stem ? snowball.newStemmer('english') : null;
     this.stopWords = new Set(spec.remove_stop_words ? spec.stop_words || [] : []);
     this.ids = new Map();
     spec.vocabulary.forEach((token, k) => this.ids.set(token, k + 2));
@@ -38,7 +41,8 @@ class Tokenizer {
   tokenize(text) {
     return this.clean(text)
       .split(' ')
-      .filter((w) => w.length > 0 && !this.stopWords.has(w));
+      .filter((w) => w.length > 0 && !this.stopWords.has(w))
+      .map((w) => (this.stemmer ? this.stemmer.stem(w) : w));
   }
 
   encode(text) {

@@ -29,7 +29,7 @@ async function call(method, p, body, headers = {}) {
   try {
     json = JSON.parse(text);
   } catch {}
-  return { status: res.status, json, text };
+  return { status: res.status, json, text, headers: res.headers };
 }
 const postJson = (p, obj) => call('POST', p, JSON.stringify(obj), { 'content-type': 'application/json' });
 
@@ -74,6 +74,23 @@ test('every golden sample reproduces the studio within 1e-3 through /v1/predict'
       assert.ok(Math.abs(r.json.probabilities[cls] - p) <= 1e-3, `${cls}: ${r.json.probabilities[cls]} vs ${p}`);
     }
   }
+});
+
+// Server-Timing: `prepare` (decode or tokenize) and `infer` in ms, for monitoring and benchmarks.
+function timings(response) {
+  const header = response.headers.get('server-timing') || '';
+  return Object.fromEntries(header.split(', ').filter(Boolean).map((part) => {
+    const [name, dur] = part.split(';dur=');
+    return [name, Number(dur)];
+  }));
+}
+
+test('inference answers say where their time went (Server-Timing)', async () => {
+  const predicted = timings(await predictSample(golden.samples[0]));
+  assert.deepEqual(Object.keys(predicted), ['prepare', 'infer']);
+  for (const ms of Object.values(predicted)) assert.ok(ms > 0 && ms < 10000, `${ms}`);
+  const inferred = timings(await postJson(`/v2/models/${manifest.name}/infer`, { inputs: [await goldenTensorInput()] }));
+  assert.ok(inferred.infer > 0, JSON.stringify(inferred));
 });
 
 test('top_k keeps the k most probable classes', async () => {
