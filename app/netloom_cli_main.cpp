@@ -5,6 +5,6 @@
 #include "train/cpu_threads.h"
 
 int main(int argc, char** argv) {
-    netloom::useMainMallocArenaOnly();
+    netloom::configureMalloc();
     return netloom::cli::runCli(argc, argv, std::cout, std::cerr);
 }

@@ -14,7 +14,7 @@
 #include "version.h"
 
 int main(int argc, char** argv) {
-    netloom::useMainMallocArenaOnly();  // before any thread: training runs on a worker thread
+    netloom::configureMalloc();  // before any thread: training runs on a worker thread
     QApplication app(argc, argv);
     QApplication::setApplicationName("Netloom");
     QApplication::setOrganizationName("Netloom");

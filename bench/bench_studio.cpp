@@ -22,7 +22,7 @@ using namespace netloom;
 using namespace netloom::ui;
 
 int main(int argc, char** argv) {
-    netloom::useMainMallocArenaOnly();  // as the studio does
+    netloom::configureMalloc();  // as the studio does
     QApplication app(argc, argv);
     const QString source = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(NETLOOM_SOURCE_DIR "/bench/projects/reference-cnn.netloom");
     const int batches = argc > 2 ? std::atoi(argv[2]) : 0;

@@ -8,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "export/onnx_export.h"
+#include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
 #include "train/network.h"
 
@@ -21,6 +22,7 @@ struct VerificationPlan {
     std::string inputName, mainOutput;
     bool image = false, classification = false;
     std::string verifier;                // verify.js; empty: the default places
+    VerifierProcess* process = nullptr;  // already started (and told what to load); null: start one
     std::string outDir;                  // scratch files and verification.json
 };
 

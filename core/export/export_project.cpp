@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include <nlohmann/json.hpp>
 #include <onnx/checker.h>
@@ -17,6 +18,7 @@
 #include "export/export_internal.h"
 #include "export/onnx_builder.h"
 #include "export/onnx_export.h"
+#include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
 #include "train/checkpoint.h"
 #include "util/atomic_file.h"
@@ -29,13 +31,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
-
-std::string findVerifier(const std::string& configured) {
-    if (!configured.empty()) return configured;
-    if (const char* env = std::getenv("NETLOOM_VERIFIER")) return env;
-    std::string verifier = findSharedPath("bundle/server", "packaging/bundle/server", "verify.js") + "/verify.js";
-    return std::filesystem::exists(verifier) ? verifier : std::string();
-}
 
 }  // namespace
 
@@ -98,26 +93,22 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
                             {{"image", tensorJson(rgb.permute({0, 2, 3, 1}).contiguous())}}, expected});
         }
     }
-    std::string verifier = findVerifier(plan.verifier);
-    if (verifier.empty())
-        return "no ONNX Runtime verifier found (verify.js in share/netloom/bundle/server beside the program, "
-               "packaging/bundle/server in the source tree, or /usr/share/netloom/bundle/server); pass --no-verify to skip it";
+    std::unique_ptr<VerifierProcess> own;
+    VerifierProcess* verifier = plan.process;
+    if (!verifier) {
+        std::string error;
+        own = VerifierProcess::start(plan.verifier, error);
+        if (!own) return error;
+        verifier = own.get();
+    }
     // One verifier process for every model: node and ONNX Runtime start once.
     json request = {{"models", json::object()}};
     for (const Run& r : runs) request["models"][r.model]["runs"].push_back({{"inputs", r.inputs}});
     std::string reqPath = plan.outDir + "/.verify-request.json", resPath = plan.outDir + "/.verify-result.json";
     std::ofstream(reqPath) << request.dump();
-    std::string cmd = "node '" + verifier + "' '" + reqPath + "' '" + resPath + "' 2>&1";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    std::string output;
-    char buf[512];
-    while (pipe && std::fgets(buf, sizeof buf, pipe)) output += buf;
-    int rc = pipe ? ::pclose(pipe) : -1;
+    std::string runError = verifier->run(reqPath, resPath);
     std::remove(reqPath.c_str());
-    if (rc != 0 && output.find("Cannot find module 'onnxruntime-node'") != std::string::npos)
-        return "the verifier " + verifier + " cannot load onnxruntime-node: run `npm ci` in " +
-               std::filesystem::path(verifier).parent_path().string() + ", or pass --no-verify";
-    if (rc != 0) return "ONNX Runtime could not run the exported model: " + output;
+    if (!runError.empty()) return runError;
     std::map<std::string, json> results;
     try {
         std::ifstream in(resPath);
@@ -184,9 +175,27 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     };
     GraphAnalysis analysis = analyzeGraph(project.graph);
     if (!analysis.ok()) return fail("the network has problems: " + analysis.problems[0].message, analysis.problems[0].node);
+    // The verifier starts first: node and ONNX Runtime come up while the checkpoint is read.
+    std::unique_ptr<VerifierProcess> verifier;
+    if (options.verify) {
+        std::string error;
+        verifier = VerifierProcess::start(options.verifier, error);
+        if (!verifier) return fail(error);
+    }
+    // The checkpoint and the verification samples are read while the network is built.
+    auto checkpointRead = std::async(std::launch::async, [&checkpoint] {
+        auto file = std::make_unique<CheckpointFile>();
+        std::string error = readCheckpoint(checkpoint, *file);
+        return std::make_pair(std::move(file), error);
+    });
+    std::future<DatasetLoad> samplesRead;
+    if (options.verify) samplesRead = std::async(std::launch::async, [&project] { return loadDataset(project, /*testSplitOnly=*/true); });
     Network net(project.graph, analysis);
-    CheckpointState state;
-    if (std::string e = loadCheckpoint(checkpoint, *net, nullptr, state); !e.empty()) return fail(e);
+    auto [file, readError] = checkpointRead.get();
+    if (!readError.empty()) return fail(readError);
+    if (std::string e = applyCheckpoint(*file, *net, nullptr); !e.empty()) return fail(e);
+    const CheckpointState state = file->state;
+    file.reset();  // the archive holds the optimizer's state too: free it before the models are built
     json runState;
     try {
         runState = json::parse(state.stateJson);
@@ -220,6 +229,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     OnnxBuildResult tensorBuild = buildOnnxModel(project.graph, analysis, *net, build, tensorModel);
     if (!tensorBuild.error.empty()) return fail(tensorBuild.error, tensorBuild.node);
     if (std::string e = checkAndWriteModel(tensorModel, report.modelPath); !e.empty()) return fail(e);
+    if (verifier) verifier->load(report.modelPath);
     OnnxBuildResult rawBuild;
     if (raw) {
         OnnxBuildOptions rawOptions = build;
@@ -229,6 +239,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
         if (!rawBuild.error.empty()) return fail(rawBuild.error, rawBuild.node);
         report.rawModelPath = options.outDir + "/model.onnx";
         if (std::string e = checkAndWriteModel(rawModel, report.rawModelPath); !e.empty()) return fail(e);
+        if (verifier) verifier->load(report.rawModelPath);
     }
 
     // Sidecars: labels and the fitted preprocessing (vocabulary, column statistics).
@@ -268,7 +279,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
 
     // Verification samples: real data from the project's dataset.
     auto verifyStart = Clock::now();
-    DatasetLoad load = loadDataset(project, /*testSplitOnly=*/true);
+    DatasetLoad load = samplesRead.get();
     if (!load.ok()) return fail("verification needs the dataset: " + load.error);
     const Dataset& data = *load.dataset;
     const Split& split = data.test.size() ? data.test : data.validation.size() ? data.validation : data.train;
@@ -290,6 +301,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     plan.image = image;
     plan.classification = build.task == "classification" || build.task == "binary";
     plan.verifier = options.verifier;
+    plan.process = verifier.get();
     plan.outDir = options.outDir;
     if (std::string e = verifyModels(*net, pipeline, plan, batches, report); !e.empty()) return fail(e);
     report.verifySeconds = std::chrono::duration<double>(Clock::now() - verifyStart).count();

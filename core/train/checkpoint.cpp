@@ -54,23 +54,35 @@ std::string readCheckpointState(const std::string& path, CheckpointState& state)
     return {};
 }
 
-std::string loadCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
-                           CheckpointState& state) {
-    // One read of the archive (a 10M-parameter checkpoint costs ~0.4 s per read).
-    torch::serialize::InputArchive archive, modelArchive, optimizerArchive;
+std::string readCheckpoint(const std::string& path, CheckpointFile& file) {
+    file.path = path;
     try {
-        openWithState(path, archive, state);
+        openWithState(path, file.archive, file.state);
     } catch (const c10::Error& e) {
         return "cannot read checkpoint " + path + ": " + e.what_without_backtrace();
     }
+    return {};
+}
+
+std::string applyCheckpoint(CheckpointFile& file, torch::nn::Module& model, torch::optim::Optimizer* optimizer) {
+    torch::serialize::InputArchive modelArchive, optimizerArchive;
     try {
-        archive.read("model", modelArchive);
+        file.archive.read("model", modelArchive);
         model.load(modelArchive);
-        if (optimizer && archive.try_read("optimizer", optimizerArchive)) optimizer->load(optimizerArchive);
+        if (optimizer && file.archive.try_read("optimizer", optimizerArchive)) optimizer->load(optimizerArchive);
     } catch (const c10::Error& e) {
-        return "checkpoint " + path + " does not fit this network: " + e.what_without_backtrace();
+        return "checkpoint " + file.path + " does not fit this network: " + e.what_without_backtrace();
     }
     return {};
+}
+
+std::string loadCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
+                           CheckpointState& state) {
+    // One read of the archive (a 10M-parameter checkpoint costs ~0.4 s per read).
+    CheckpointFile file;
+    if (std::string e = readCheckpoint(path, file); !e.empty()) return e;
+    state = file.state;
+    return applyCheckpoint(file, model, optimizer);
 }
 
 }  // namespace netloom

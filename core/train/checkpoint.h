@@ -15,7 +15,18 @@ struct CheckpointState {
 // Returns an empty string on success.
 std::string saveCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
                            const CheckpointState& state);
-// Loads into `model` (and `optimizer` when given). Returns an empty string on success.
+// A checkpoint read into memory, not yet applied to a model: reading (the slow part for a large
+// model) can run while the caller builds the model it will fill.
+struct CheckpointFile {
+    std::string path;
+    torch::serialize::InputArchive archive;
+    CheckpointState state;
+};
+// Returns an empty string on success.
+std::string readCheckpoint(const std::string& path, CheckpointFile& file);
+std::string applyCheckpoint(CheckpointFile& file, torch::nn::Module& model, torch::optim::Optimizer* optimizer);
+
+// Reads and applies: into `model` (and `optimizer` when given). Returns an empty string on success.
 std::string loadCheckpoint(const std::string& path, torch::nn::Module& model, torch::optim::Optimizer* optimizer,
                            CheckpointState& state);
 // Reads only the state JSON (to rebuild the preprocessing before the model).

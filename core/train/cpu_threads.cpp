@@ -32,19 +32,13 @@ int64_t configureCpuThreads(int64_t threads, CpuWork work) {
     if (setBlas) setBlas(blasPool ? static_cast<int>(threads) : 1);
     const int64_t openmp = blasPool ? 1 : threads;
     if (at::get_num_threads() != openmp) at::set_num_threads(static_cast<int>(openmp));
-    // LibTorch's CPU allocator frees every activation after each batch. glibc serves large blocks
-    // with mmap and returns them to the kernel, so each batch paid page faults again (the first CNN
-    // epoch ran at a third of the later ones' speed until glibc's adaptive threshold caught up).
-    // Keeping freed blocks in the heap from the start removes that warm-up.
-    static bool mallocTuned = false;
-    if (!mallocTuned) {
-        mallopt(M_MMAP_THRESHOLD, 512 << 20);
-        mallopt(M_TRIM_THRESHOLD, 1024 << 20);
-        mallocTuned = true;
-    }
     return threads;
 }
 
-void useMainMallocArenaOnly() { mallopt(M_ARENA_MAX, 1); }
+void configureMalloc() {
+    mallopt(M_ARENA_MAX, 1);
+    mallopt(M_MMAP_THRESHOLD, 512 << 20);
+    mallopt(M_TRIM_THRESHOLD, 1024 << 20);
+}
 
 }  // namespace netloom

@@ -1,10 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <onnx/onnx_pb.h>
 
@@ -196,6 +198,46 @@ TEST(Export, RawImageModelRunsThePreprocessingInside) {
     chain(g, {image(g, 1, 8, 8), add(g, "Conv2d", {{"filters", int64_t{2}}}), add(g, "Flatten"), add(g, "Output")});
     // The stored (load-time prepared) images are already 8×8 gray: the raw model sees them as RGB.
     expectParity(g, pre, /*raw=*/true);
+}
+
+// The verifier is a child process started before the models exist; when it cannot run, the export
+// says why (with node's words) and this process is not taken down by a broken pipe.
+TEST(Export, VerifierThatCannotRunIsAClearError) {
+    Graph g;
+    chain(g, {vec(g), add(g, "Dense", {{"units", int64_t{3}}}), add(g, "Output")});
+    GraphAnalysis a = analyzeGraph(g);
+    Network net(g, a);
+    std::string dir = makeTempDir();
+    onnx::ModelProto model;
+    OnnxBuildResult built = buildOnnxModel(g, a, *net, {}, model);
+    ASSERT_EQ(built.error, "");
+    ASSERT_EQ(checkAndWriteModel(model, dir + "/model.onnx"), "");
+
+    struct Case {
+        const char* script;  // the verifier's source
+        const char* expected;
+    };
+    for (const Case& c : {Case{"console.error('boom: no engine'); process.exit(3);", "boom: no engine"},
+                          Case{"require('onnxruntime-node');", "cannot load onnxruntime-node: run `npm ci`"}}) {
+        SCOPED_TRACE(c.script);
+        const std::string scriptDir = makeTempDir();  // no node_modules beside it
+        std::ofstream(scriptDir + "/verify.js") << c.script << "\n";
+        std::string error;
+        auto verifier = VerifierProcess::start(scriptDir + "/verify.js", error);
+        ASSERT_TRUE(verifier) << error;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the child has exited by now
+        verifier->load(dir + "/model.onnx");                           // a write into a closed pipe
+        VerificationPlan plan;
+        plan.tensorModel = dir + "/model.onnx";
+        plan.inputName = built.inputName;
+        plan.mainOutput = built.outputNames[0];
+        plan.outDir = dir;
+        plan.process = verifier.get();
+        ExportReport report;
+        std::string e = verifyModels(*net, ImagePipeline({}), plan, {torch::randn({1, 12})}, report);
+        EXPECT_NE(e.find(c.expected), std::string::npos) << e;
+        EXPECT_TRUE(report.checks.empty());
+    }
 }
 
 TEST(Export, MetadataAndSymbolicBatch) {
