@@ -209,7 +209,6 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     std::filesystem::create_directories(options.outDir, dirError);
     if (dirError) return fail("cannot create " + options.outDir + ": " + dirError.message());
     OnnxBuildOptions build;
-    build.preprocess = project.preprocess;
     build.task = runState.value("task", project.training.task);
     build.classNames = runState.value("classes", std::vector<std::string>{});
     json preprocessDescription = {{"image", json::parse(serializeProject(project))["preprocess"]["image"]}};
@@ -230,12 +229,9 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     if (!tensorBuild.error.empty()) return fail(tensorBuild.error, tensorBuild.node);
     if (std::string e = checkAndWriteModel(tensorModel, report.modelPath); !e.empty()) return fail(e);
     if (verifier) verifier->load(report.modelPath);
-    OnnxBuildResult rawBuild;
     if (raw) {
-        OnnxBuildOptions rawOptions = build;
-        rawOptions.rawImageInput = true;
         onnx::ModelProto rawModel;
-        rawBuild = buildOnnxModel(project.graph, analysis, *net, rawOptions, rawModel);
+        OnnxBuildResult rawBuild = withRawImageInput(tensorModel, project.preprocess, rawModel);
         if (!rawBuild.error.empty()) return fail(rawBuild.error, rawBuild.node);
         report.rawModelPath = options.outDir + "/model.onnx";
         if (std::string e = checkAndWriteModel(rawModel, report.rawModelPath); !e.empty()) return fail(e);

@@ -19,9 +19,10 @@ public:
 // Small helper that appends nodes and initializers with unique names.
 class OnnxGraph {
 public:
-    explicit OnnxGraph(onnx::GraphProto& g) : g_(g) {}
+    // `prefix` keeps the names of nodes added to an existing graph apart from the ones it has.
+    explicit OnnxGraph(onnx::GraphProto& g, std::string prefix = {}) : g_(g), prefix_(std::move(prefix)) {}
 
-    std::string fresh(const std::string& stem) { return stem + "_" + std::to_string(counter_++); }
+    std::string fresh(const std::string& stem) { return prefix_ + stem + "_" + std::to_string(counter_++); }
 
     onnx::NodeProto& node(const std::string& op, const std::vector<std::string>& inputs,
                           const std::vector<std::string>& outputs, const std::string& name = {}) {
@@ -67,6 +68,7 @@ public:
 
 private:
     onnx::GraphProto& g_;
+    std::string prefix_;
     int counter_ = 0;
 };
 
@@ -407,10 +409,6 @@ OnnxBuildResult buildOnnxModel(const Graph& graph, const GraphAnalysis& analysis
             result.inputName = "tokens";
             valueInfo(gp->add_input(), "tokens", onnx::TensorProto::INT64, {"batch"}, inType.dims);
             entry = "tokens";
-        } else if (options.rawImageInput && inType.rank() == 3) {
-            result.inputName = "image";
-            valueInfo(gp->add_input(), "image", onnx::TensorProto::UINT8, {"batch", "height", "width"}, {3});
-            entry = emitImagePreprocessing(g, options.preprocess, "image", inType.dims[0]);
         } else {
             result.inputName = "input";
             valueInfo(gp->add_input(), "input", onnx::TensorProto::FLOAT, {"batch"}, inType.dims);
@@ -473,6 +471,40 @@ OnnxBuildResult buildOnnxModel(const Graph& graph, const GraphAnalysis& analysis
         result.node = e.node;
     } catch (const c10::Error& e) {
         result.error = std::string("LibTorch: ") + e.what_without_backtrace();
+    }
+    return result;
+}
+
+OnnxBuildResult withRawImageInput(const onnx::ModelProto& tensorModel, const PipelineSpec& preprocess,
+                                  onnx::ModelProto& model) {
+    OnnxBuildResult result;
+    try {
+        const onnx::GraphProto& network = tensorModel.graph();
+        if (network.input_size() != 1 || network.input(0).name() != "input" ||
+            network.input(0).type().tensor_type().shape().dim_size() != 4)
+            throw ExportError(0, "the raw-image model needs a tensor model with one image input");
+        const int64_t channels = network.input(0).type().tensor_type().shape().dim(1).dim_value();
+        // The same weights and nodes, bit for bit; only the preprocessing is new.
+        model = tensorModel;
+        onnx::GraphProto* gp = model.mutable_graph();
+        gp->clear_node();
+        gp->clear_input();
+        valueInfo(gp->add_input(), "image", onnx::TensorProto::UINT8, {"batch", "height", "width"}, {3});
+        OnnxGraph g(*gp, "preprocess_");
+        const std::string entry = emitImagePreprocessing(g, preprocess, "image", channels);
+        for (const onnx::NodeProto& n : network.node()) {
+            onnx::NodeProto* copy = gp->add_node();
+            *copy = n;
+            for (std::string& in : *copy->mutable_input())
+                if (in == "input") in = entry;
+        }
+        for (auto& p : *model.mutable_metadata_props())
+            if (p.key() == "input_kind") p.set_value("image");
+        result.inputName = "image";
+        for (const auto& o : network.output()) result.outputNames.push_back(o.name());
+    } catch (const ExportError& e) {
+        result.error = e.what();
+        result.node = e.node;
     }
     return result;
 }

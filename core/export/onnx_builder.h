@@ -13,8 +13,6 @@
 namespace netloom {
 
 struct OnnxBuildOptions {
-    bool rawImageInput = false;   // uint8 NHWC RGB input with the load-time + float steps inside
-    PipelineSpec preprocess;
     std::string task = "classification";
     std::vector<std::string> classNames;
     std::map<std::string, std::string> metadata;  // extra metadata_props
@@ -29,6 +27,13 @@ struct OnnxBuildResult {
 
 OnnxBuildResult buildOnnxModel(const Graph& graph, const GraphAnalysis& analysis, NetworkImpl& net,
                                const OnnxBuildOptions& options, onnx::ModelProto& model);
+
+// The raw-image model made from the tensor-input model: input uint8 NHWC RGB of any size, the
+// load-time and float preprocessing steps inside, then the tensor model's nodes and weights copied
+// unchanged. Cheaper than building
+// again from the network, and the two files provably share their weights.
+OnnxBuildResult withRawImageInput(const onnx::ModelProto& tensorModel, const PipelineSpec& preprocess,
+                                  onnx::ModelProto& model);
 
 // Whether the image pipeline can run inside ONNX (Canny cannot); the reason when not.
 std::string rawImageUnsupportedReason(const PipelineSpec& preprocess);

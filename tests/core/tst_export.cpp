@@ -55,7 +55,6 @@ void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false) {
     std::string dir = makeTempDir();
     OnnxBuildOptions options;
     options.task = "regression";
-    options.preprocess = pre;
     onnx::ModelProto tensorModel;
     OnnxBuildResult built = buildOnnxModel(g, a, *net, options, tensorModel);
     ASSERT_EQ(built.error, "");
@@ -67,10 +66,8 @@ void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false) {
     plan.outDir = dir;
     plan.image = raw;
     if (raw) {
-        OnnxBuildOptions rawOptions = options;
-        rawOptions.rawImageInput = true;
         onnx::ModelProto rawModel;
-        OnnxBuildResult rb = buildOnnxModel(g, a, *net, rawOptions, rawModel);
+        OnnxBuildResult rb = withRawImageInput(tensorModel, pre, rawModel);
         ASSERT_EQ(rb.error, "");
         ASSERT_EQ(checkAndWriteModel(rawModel, dir + "/model.onnx"), "");
         plan.rawModel = dir + "/model.onnx";
