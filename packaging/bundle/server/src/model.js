@@ -75,18 +75,22 @@ class Model {
       }
     });
     const count = shape.reduce((a, b) => a * b, 1);
-    const data = Array.isArray(input.data) ? input.data.flat(Infinity) : null;
+    // KServe allows nested or flat data; flat is the common case and is not copied to flatten it.
+    let data = Array.isArray(input.data) ? input.data : null;
+    if (data && data.length > 0 && Array.isArray(data[0])) data = data.flat(Infinity);
     if (!data || data.length !== count) {
       throw new BadInput(`input "${spec.name}": shape [${shape.join(', ')}] needs ${count} values, got ${data ? data.length : 'none'}`);
     }
-    if (!data.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new BadInput(`input "${spec.name}": data must be finite numbers`);
-    }
     const type = ORT_TYPES[spec.datatype];
-    let values;
-    if (type === 'int64') values = BigInt64Array.from(data, (v) => BigInt(Math.trunc(v)));
-    else if (type === 'uint8') values = Uint8Array.from(data);
-    else values = Float32Array.from(data);
+    const values = type === 'int64' ? new BigInt64Array(count) : type === 'uint8' ? new Uint8Array(count) : new Float32Array(count);
+    // One pass checks and converts (this runs for every value of every request).
+    for (let k = 0; k < count; k++) {
+      const v = data[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) {
+        throw new BadInput(`input "${spec.name}": data must be finite numbers (value ${k} is ${JSON.stringify(v)})`);
+      }
+      values[k] = type === 'int64' ? BigInt(Math.trunc(v)) : v;
+    }
     return new ort.Tensor(type, values, shape);
   }
 
