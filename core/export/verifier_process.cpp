@@ -30,6 +30,29 @@ std::string shellQuoted(const std::string& s) {
     return out + "'";
 }
 
+// While alive, SIGPIPE is blocked for this thread, and one raised meanwhile is discarded: a child
+// that has exited (node without onnxruntime-node, say) must not take this process down when we
+// write to it or close its stdin. The write then fails with EPIPE instead.
+class NoSigpipe {
+public:
+    NoSigpipe() {
+        sigemptyset(&pipe_);
+        sigaddset(&pipe_, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+    }
+    ~NoSigpipe() {
+        timespec zero{0, 0};
+        while (sigtimedwait(&pipe_, nullptr, &zero) > 0) {
+        }
+        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+    NoSigpipe(const NoSigpipe&) = delete;
+    NoSigpipe& operator=(const NoSigpipe&) = delete;
+
+private:
+    sigset_t pipe_, old_;
+};
+
 std::string readAll(const std::string& path) {
     std::ifstream in(path);
     std::stringstream s;
@@ -47,10 +70,13 @@ std::unique_ptr<VerifierProcess> VerifierProcess::start(const std::string& scrip
                 "packaging/bundle/server in the source tree, or /usr/share/netloom/bundle/server); pass --no-verify to skip it";
         return nullptr;
     }
-    std::string log = (std::filesystem::temp_directory_path() / "netloom-verify-XXXXXX").string();
+    std::error_code noTemp;
+    std::filesystem::path temp = std::filesystem::temp_directory_path(noTemp);
+    if (noTemp) temp = "/tmp";  // TMPDIR names no directory
+    std::string log = (temp / "netloom-verify-XXXXXX").string();
     int fd = ::mkstemp(log.data());
     if (fd < 0) {
-        error = "cannot create a log file for the verifier in " + std::filesystem::temp_directory_path().string();
+        error = "cannot create a log file for the verifier in " + temp.string();
         return nullptr;
     }
     ::close(fd);
@@ -74,38 +100,19 @@ VerifierProcess::~VerifierProcess() {
 
 bool VerifierProcess::send(const std::string& line) {
     if (!stdin_) return false;
-    // A child that has exited (node without onnxruntime-node, say) must not take this process down
-    // with SIGPIPE: block it for the write and swallow the pending signal.
-    sigset_t pipe, old;
-    sigemptyset(&pipe);
-    sigaddset(&pipe, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe, &old);
-    bool ok = std::fputs((line + "\n").c_str(), stdin_) >= 0 && std::fflush(stdin_) == 0;
-    if (!ok) {
-        timespec zero{0, 0};
-        while (sigtimedwait(&pipe, nullptr, &zero) > 0) {
-        }
-    }
-    pthread_sigmask(SIG_SETMASK, &old, nullptr);
-    return ok;
+    NoSigpipe guard;
+    return std::fputs((line + "\n").c_str(), stdin_) >= 0 && std::fflush(stdin_) == 0;
 }
 
 int VerifierProcess::finish() {
     if (!stdin_) return -1;
-    sigset_t pipe, old;
-    sigemptyset(&pipe);
-    sigaddset(&pipe, SIGPIPE);
-    pthread_sigmask(SIG_BLOCK, &pipe, &old);
+    NoSigpipe guard;
     int status = ::pclose(stdin_);
-    timespec zero{0, 0};
-    while (sigtimedwait(&pipe, nullptr, &zero) > 0) {
-    }
-    pthread_sigmask(SIG_SETMASK, &old, nullptr);
     stdin_ = nullptr;
     return status;
 }
 
-void VerifierProcess::load(const std::string& modelPath) { send(nlohmann::json{{"load", modelPath}}.dump()); }
+bool VerifierProcess::load(const std::string& modelPath) { return send(nlohmann::json{{"load", modelPath}}.dump()); }
 
 std::string VerifierProcess::run(const std::string& requestPath, const std::string& resultPath) {
     bool sent = send(nlohmann::json{{"run", requestPath}, {"result", resultPath}}.dump());

@@ -20,8 +20,9 @@ public:
 
     const std::string& script() const { return script_; }
 
-    // Begins creating the model's session; errors surface in run().
-    void load(const std::string& modelPath);
+    // Begins creating the model's session; errors surface in run(). False when the verifier has
+    // already exited (run() then says why).
+    bool load(const std::string& modelPath);
 
     // Runs REQUEST (see verify.js), waits for RESULT. Returns "" or the reason, with node's output.
     std::string run(const std::string& requestPath, const std::string& resultPath);

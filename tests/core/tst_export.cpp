@@ -122,6 +122,10 @@ INSTANTIATE_TEST_SUITE_P(
         LayerCase{"maxpool_ceil_mode", [](Graph& g) { chain(g, {image(g, 3, 7, 9), add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Output")}); }},
         LayerCase{"maxpool_ceil_mode_drops_window_in_padding", [](Graph& g) { chain(g, {image(g, 2, 5, 5), add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
         LayerCase{"avgpool_ceil_mode_drops_window_in_padding", [](Graph& g) { chain(g, {image(g, 2, 5, 7), add(g, "AvgPool2d", {{"kernel", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
+        // Kernel 2 over 7 rows and 9 columns: the last window overhangs the input; PyTorch divides it by
+        // the part inside (1 or 2), not by the kernel's 4.
+        LayerCase{"avgpool_ceil_mode_overhanging_window", [](Graph& g) { chain(g, {image(g, 3, 7, 9), add(g, "AvgPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Output")}); }},
+        LayerCase{"avgpool_ceil_mode_overhanging_padded", [](Graph& g) { chain(g, {image(g, 2, 8, 6), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{3}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
         LayerCase{"avgpool_ceil_mode", [](Graph& g) { chain(g, {image(g, 3, 7, 9), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}, {"ceil_mode", true}}), add(g, "Output")}); }},
         LayerCase{"maxpool", [](Graph& g) { chain(g, {image(g), add(g, "MaxPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
         LayerCase{"avgpool_counts_padding", [](Graph& g) { chain(g, {image(g), add(g, "AvgPool2d", {{"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}}}), add(g, "Output")}); }},
@@ -222,8 +226,11 @@ TEST(Export, VerifierThatCannotRunIsAClearError) {
         std::string error;
         auto verifier = VerifierProcess::start(scriptDir + "/verify.js", error);
         ASSERT_TRUE(verifier) << error;
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the child has exited by now
-        verifier->load(dir + "/model.onnx");                           // a write into a closed pipe
+        // Writes go into the pipe until the child has exited; then they fail (EPIPE, no SIGPIPE).
+        auto giveUp = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+        while (verifier->load(dir + "/model.onnx") && std::chrono::steady_clock::now() < giveUp)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        EXPECT_FALSE(verifier->load(dir + "/model.onnx")) << "the child should have exited";
         VerificationPlan plan;
         plan.tensorModel = dir + "/model.onnx";
         plan.inputName = built.inputName;

@@ -37,7 +37,7 @@ LayerSpec pool(const std::string& type, const std::string& description) {
                 intParam("stride", 0, 0, 1024, "Step between windows; 0 means equal to the kernel."),
                 intParam("padding", 0, 0, 512, "Zero padding on each side; at most half the kernel."),
                 boolParam("ceil_mode", false,
-                          "Round the output size up, keeping a last partial window (PyTorch's and ONNX's ceil_mode).")};
+                          "Round the output size up, keeping a last partial window (PyTorch's ceil_mode).")};
     p.inferShape = [type](const ShapeContext& c) {
         const TensorType& in = c.inputs[0];
         if (auto e = requireImage(type, in); !e.empty()) return ShapeResult::fail(e);

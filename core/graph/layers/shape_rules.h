@@ -32,8 +32,9 @@ inline int64_t windowOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad
     return (in + 2 * pad - span) / stride + 1;
 }
 
-// Pooling output size with ceil_mode, PyTorch's rule (which ONNX Runtime follows): round up, but a
-// last window must start inside the input or its leading padding.
+// Pooling output size with ceil_mode, PyTorch's rule: round up, but a last window must start inside
+// the input or its leading padding. (ONNX's shape rule at opset 17 only rounds up; the exporter
+// slices off the extra window where the two differ.)
 inline int64_t ceilWindowOut(int64_t in, int64_t kernel, int64_t stride, int64_t pad) {
     int64_t out = (in + 2 * pad - kernel + stride - 1) / stride + 1;
     if ((out - 1) * stride >= in + pad) --out;
