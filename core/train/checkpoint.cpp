@@ -1,6 +1,8 @@
 #include "train/checkpoint.h"
 
 #include <cstdio>
+#include <map>
+#include <vector>
 #include <unistd.h>
 
 namespace netloom {
@@ -31,6 +33,12 @@ std::string saveCheckpoint(const std::string& path, torch::nn::Module& model, to
 }
 
 namespace {
+
+std::string shapeText(const std::vector<int64_t>& dims) {
+    std::string out;
+    for (size_t k = 0; k < dims.size(); ++k) out += (k ? "×" : "") + std::to_string(dims[k]);
+    return out.empty() ? "a scalar" : out;
+}
 
 // Opens the archive and reads the epoch and the run state; throws c10::Error.
 void openWithState(const std::string& path, torch::serialize::InputArchive& archive, CheckpointState& state) {
@@ -65,10 +73,26 @@ std::string readCheckpoint(const std::string& path, CheckpointFile& file) {
 }
 
 std::string applyCheckpoint(CheckpointFile& file, torch::nn::Module& model, torch::optim::Optimizer* optimizer) {
+    // LibTorch's archive reader replaces a tensor whole (set_), shape included: a checkpoint of a
+    // 12,000-unit layer would silently turn a 512-unit network into a 12,000-unit one. Each tensor
+    // must keep the shape the network gave it.
+    std::map<std::string, std::vector<int64_t>> shapes;
+    for (const auto& item : model.named_parameters()) shapes[item.key()] = item.value().sizes().vec();
+    for (const auto& item : model.named_buffers()) shapes[item.key()] = item.value().sizes().vec();
     torch::serialize::InputArchive modelArchive, optimizerArchive;
     try {
         file.archive.read("model", modelArchive);
         model.load(modelArchive);
+        auto check = [&](const std::string& name, const torch::Tensor& t) -> std::string {
+            const std::vector<int64_t>& want = shapes[name];
+            if (t.sizes().vec() == want) return {};
+            return "checkpoint " + file.path + " does not fit this network: " + name + " is " + shapeText(t.sizes().vec()) +
+                   " in the checkpoint and " + shapeText(want) + " in the network";
+        };
+        for (const auto& item : model.named_parameters())
+            if (std::string e = check(item.key(), item.value()); !e.empty()) return e;
+        for (const auto& item : model.named_buffers())
+            if (std::string e = check(item.key(), item.value()); !e.empty()) return e;
         if (optimizer && file.archive.try_read("optimizer", optimizerArchive)) optimizer->load(optimizerArchive);
     } catch (const c10::Error& e) {
         return "checkpoint " + file.path + " does not fit this network: " + e.what_without_backtrace();

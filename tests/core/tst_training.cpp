@@ -245,6 +245,23 @@ TEST(Checkpoint, RoundTripRestoresWeightsExactly) {
     for (const auto& item : b1) EXPECT_TRUE(torch::equal(item.value(), b2[item.key()])) << item.key();
 }
 
+TEST(Checkpoint, OfAnotherShapeIsRefusedWithTheTensorNamed) {
+    ProjectLoad load = loadProject(projectPath("fashion-mnist-mlp"));
+    ASSERT_TRUE(load.ok());
+    Project wider = *load.project;
+    for (const auto& [id, n] : load.project->graph.nodes())
+        if (n.type == "Dense" && n.name != "logits") wider.graph.node(id)->params.set("units", int64_t{600});
+    GraphAnalysis a = analyzeGraph(load.project->graph), aw = analyzeGraph(wider.graph);
+    ASSERT_TRUE(aw.ok());
+    Network small(load.project->graph, a), big(wider.graph, aw);
+    std::string path = tempDir() + "/wide.ckpt";
+    ASSERT_EQ(saveCheckpoint(path, *big, nullptr, {1, "{}"}), "");
+    CheckpointState st;
+    std::string e = loadCheckpoint(path, *small, nullptr, st);
+    EXPECT_NE(e.find("does not fit this network"), std::string::npos) << e;
+    EXPECT_NE(e.find("600×784 in the checkpoint and 512×784 in the network"), std::string::npos) << e;
+}
+
 TEST(Checkpoint, CorruptFileIsAnErrorNotACrash) {
     std::string path = tempDir() + "/bad.ckpt";
     std::ofstream(path) << "not a checkpoint";
