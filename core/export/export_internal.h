@@ -21,8 +21,7 @@ struct VerificationPlan {
     std::string tensorModel, rawModel;   // rawModel empty when there is none
     std::string inputName, mainOutput;
     bool image = false, classification = false;
-    std::string verifier;                // verify.js; empty: the default places
-    VerifierProcess* process = nullptr;  // already started (and told what to load); null: start one
+    VerifierProcess* process = nullptr;  // already started and told what to load; null: start one from the usual places
     std::string outDir;                  // scratch files and verification.json
 };
 

@@ -97,7 +97,7 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
     VerifierProcess* verifier = plan.process;
     if (!verifier) {
         std::string error;
-        own = VerifierProcess::start(plan.verifier, error);
+        own = VerifierProcess::start({}, error);
         if (!own) return error;
         verifier = own.get();
     }
@@ -296,7 +296,6 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     plan.mainOutput = tensorBuild.outputNames.at(0);
     plan.image = image;
     plan.classification = build.task == "classification" || build.task == "binary";
-    plan.verifier = options.verifier;
     plan.process = verifier.get();
     plan.outDir = options.outDir;
     if (std::string e = verifyModels(*net, pipeline, plan, batches, report); !e.empty()) return fail(e);
