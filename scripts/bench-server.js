@@ -41,17 +41,17 @@ async function timed(fn) {
   return p50(times);
 }
 
-const decode = () => sharp(sample).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+const decode = () => sharp(sample).toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
 
 // Measured after the server has stopped, so the two never share the 2 cores.
 async function bare() {
   const session = await ort.InferenceSession.create(path.join(bundle, 'model.onnx'), { intraOpNumThreads: 1, interOpNumThreads: 1 });
   const { data, info } = await decode();
-  const feeds = { image: new ort.Tensor('uint8', new Uint8Array(data), [1, info.height, info.width, 3]) };
+  const feeds = { image: new ort.Tensor('uint8', new Uint8Array(data), [1, info.height, info.width, 4]) };
   const ortMs = await timed(() => session.run(feeds));
   const decodeAndOrtMs = await timed(async () => {
     const d = await decode();
-    await session.run({ image: new ort.Tensor('uint8', new Uint8Array(d.data), [1, d.info.height, d.info.width, 3]) });
+    await session.run({ image: new ort.Tensor('uint8', new Uint8Array(d.data), [1, d.info.height, d.info.width, 4]) });
   });
   return { ortMs, decodeAndOrtMs };
 }
@@ -89,7 +89,7 @@ async function main() {
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }
-  const inferBody = Buffer.from(JSON.stringify({ inputs: [{ name: manifest.inputs[0].name, datatype: 'UINT8', shape: [1, info.height, info.width, 3], data: Array.from(data) }] }));
+  const inferBody = Buffer.from(JSON.stringify({ inputs: [{ name: manifest.inputs[0].name, datatype: 'UINT8', shape: [1, info.height, info.width, 4], data: Array.from(data) }] }));
   const inferTimes = [];
   const v2Ms = await timed(async () => inferTimes.push(serverInferMs(await post(port, `/v2/models/${manifest.name}/infer`, inferBody, 'application/json'))));
   const predictTimes = [];

@@ -90,6 +90,119 @@
     </message>
 </context>
 <context>
+    <name>ImageOp</name>
+    <message>
+        <location filename="../core/preprocess/image_ops.cpp" line="+53"/>
+        <source>Grayscale</source>
+        <translation>Graustufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RGB</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resize</source>
+        <translation>Skalieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Center crop</source>
+        <translation>Mittig zuschneiden</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Canny edges</source>
+        <translation>Canny-Kanten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Low threshold</source>
+        <translation>Untere Schwelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High threshold</source>
+        <translation>Obere Schwelle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Random flip</source>
+        <translation>Zufälliges Spiegeln</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random rotation</source>
+        <translation>Zufällige Drehung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Degrees (±)</source>
+        <translation>Grad (±)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random crop</source>
+        <translation>Zufälliger Ausschnitt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Padding</source>
+        <translation>Rand</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scale to 0–1</source>
+        <translation>Auf 0–1 skalieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normalize</source>
+        <translation>Normalisieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Colour jitter</source>
+        <translation>Farbrauschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brightness</source>
+        <translation>Helligkeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast</source>
+        <translation>Kontrast</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <location filename="../ui/preferences/preferences_dialog.cpp" line="+41"/>
@@ -195,6 +308,204 @@
     </message>
 </context>
 <context>
+    <name>Setting</name>
+    <message>
+        <location filename="../core/project/settings.cpp" line="+79"/>
+        <source>Dataset kind</source>
+        <translation>Art des Datensatzes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test set</source>
+        <translation>Testdaten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target column</source>
+        <translation>Zielspalte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text column</source>
+        <translation>Textspalte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation split</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test split</source>
+        <translation>Testanteil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split seed</source>
+        <translation>Startwert der Aufteilung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample limit</source>
+        <translation>Höchstzahl Beispiele</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Background colour</source>
+        <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lowercase</source>
+        <translation>Kleinschreibung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strip punctuation</source>
+        <translation>Satzzeichen entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove stop words</source>
+        <translation>Stoppwörter entfernen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stem words</source>
+        <translation>Wortstämme bilden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vocabulary size</source>
+        <translation>Vokabulargröße</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minimum frequency</source>
+        <translation>Mindesthäufigkeit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sequence length</source>
+        <translation>Sequenzlänge</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weight decay</source>
+        <translation>Gewichtsabnahme</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step size</source>
+        <translation>Schrittweite</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decay factor</source>
+        <translation>Abklingfaktor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plateau patience</source>
+        <translation>Geduld (Plateau)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minimum learning rate</source>
+        <translation>Minimale Lernrate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gradient clipping</source>
+        <translation>Gradientenbegrenzung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Early stopping</source>
+        <translation>Vorzeitiger Abbruch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monitored metric</source>
+        <translation>Beobachtete Metrik</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Early-stopping patience</source>
+        <translation>Geduld (vorzeitiger Abbruch)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/netloom_main.cpp" line="+33"/>
@@ -279,7 +590,7 @@
 <context>
     <name>netloom::ui::ColumnStatsModel</name>
     <message>
-        <location filename="../ui/data/csv_table_model.cpp" line="+56"/>
+        <location filename="../ui/data/csv_table_model.cpp" line="+50"/>
         <source>numeric</source>
         <translation>numerisch</translation>
     </message>
@@ -332,7 +643,7 @@
 <context>
     <name>netloom::ui::CsvTableModel</name>
     <message>
-        <location line="-43"/>
+        <location line="-37"/>
         <source>Missing value</source>
         <translation>Fehlender Wert</translation>
     </message>
@@ -340,13 +651,13 @@
 <context>
     <name>netloom::ui::DatasetPanel</name>
     <message>
-        <location filename="../ui/data/dataset_panel.cpp" line="+50"/>
-        <location line="+251"/>
+        <location filename="../ui/data/dataset_panel.cpp" line="+51"/>
+        <location line="+258"/>
         <source>No dataset loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-250"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
@@ -367,11 +678,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+137"/>
         <source>Select a sample</source>
         <translation>Wählen Sie ein Beispiel</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-131"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Unlesbare oder übersprungene Eingaben</translation>
     </message>
@@ -522,7 +834,7 @@
         <translation>Datensatzaufteilung ändern</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 Beispiele (Training %3, Validierung %4, Test %5) · %6 Klassen · gelesen in %7 s</translation>
     </message>
@@ -537,7 +849,7 @@
         <translation>Der Datensatz kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
@@ -552,7 +864,7 @@
         <translation>Test</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+6"/>
         <source>texts</source>
         <translation>Texte</translation>
@@ -581,7 +893,7 @@
 <context>
     <name>netloom::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="+35"/>
+        <location filename="../ui/export/export_dialog.cpp" line="+55"/>
         <source>Export model and deployment bundle</source>
         <translation>Modell und Bereitstellungspaket exportieren</translation>
     </message>
@@ -591,7 +903,7 @@
         <translation>Was und wohin</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+6"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
@@ -612,7 +924,7 @@
         <translation>Optionen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Raw image input (decoding and preprocessing inside the model)</source>
         <translation>Rohbild als Eingabe (Dekodierung und Vorverarbeitung im Modell)</translation>
     </message>
@@ -717,27 +1029,37 @@
         <translation>Der Export wird erst noch abgeschlossen…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a checkpoint first: train the model, or browse to a .ckpt file.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Wählen Sie zuerst einen Checkpoint: Trainieren Sie das Modell oder wählen Sie eine .ckpt-Datei.&lt;/span&gt;</translation>
+        <location line="+46"/>
+        <source>Choose a checkpoint first: train the model, or browse to a .ckpt file.</source>
+        <translation>Wählen Sie zuerst einen Checkpoint: Trainieren Sie das Modell oder wählen Sie eine .ckpt-Datei.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a destination folder.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Wählen Sie einen Zielordner.&lt;/span&gt;</translation>
+        <source>Choose a destination folder.</source>
+        <translation>Wählen Sie einen Zielordner.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+74"/>
+        <source>The export failed.</source>
+        <translation>Der Export ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model was exported and verified, but the bundle could not be written:</source>
+        <translation>Das Modell wurde exportiert und geprüft, aber das Paket konnte nicht geschrieben werden:</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>Exporting to ONNX and verifying in ONNX Runtime against LibTorch…</source>
         <translation>Export nach ONNX und Prüfung in ONNX Runtime gegen LibTorch…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Writing the deployment bundle…</source>
         <translation>Bereitstellungspaket wird geschrieben…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
@@ -752,22 +1074,12 @@
         <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The export failed.&lt;/b&gt; %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Der Export ist fehlgeschlagen.&lt;/b&gt; %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Bundle failed</source>
         <translation>Paket fehlgeschlagen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The model was exported and verified, but the bundle could not be written:&lt;/b&gt; %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Das Modell wurde exportiert und geprüft, aber das Paket konnte nicht geschrieben werden:&lt;/b&gt; %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -1131,7 +1443,7 @@
         <translation>Das Projekt hat ungespeicherte Änderungen. Jetzt speichern?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -1181,30 +1493,28 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::ParamEditor</name>
+    <message>
+        <location filename="../ui/forms/param_editor.cpp" line="+58"/>
+        <source>comma-separated, e.g. 0.5, 0.5, 0.5</source>
+        <translation>durch Kommas getrennt, z. B. 0.5, 0.5, 0.5</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::PreviewPanel</name>
     <message>
-        <location filename="../ui/data/preview_panel.cpp" line="+64"/>
-        <source>%1 mean [%2] std [%3]</source>
-        <translation>%1 Mittelwert [%2] Std.-Abw. [%3]</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 pad %2</source>
-        <translation>%1 Rand %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 p=%2</source>
-        <translation>%1 p=%2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 b=%2 c=%3</source>
-        <comment>brightness, contrast</comment>
-        <translation>%1 H=%2 K=%3</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../ui/data/preview_panel.cpp" line="+79"/>
         <source>Random sample</source>
         <translation>Zufälliges Beispiel</translation>
     </message>
@@ -1234,7 +1544,7 @@
         <translation>Bild-Pipeline</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
@@ -1254,72 +1564,7 @@
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>one value per channel, e.g. 0.286</source>
-        <translation>ein Wert pro Kanal, z. B. 0.286</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>one value per channel, e.g. 0.353</source>
-        <translation>ein Wert pro Kanal, z. B. 0.353</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Width</source>
-        <translation>Breite</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Height</source>
-        <translation>Höhe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mean</source>
-        <translation>Mittelwert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Std</source>
-        <translation>Std.-Abw.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Low threshold</source>
-        <translation>Untere Schwelle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>High threshold</source>
-        <translation>Obere Schwelle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Degrees (±)</source>
-        <translation>Grad (±)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Padding</source>
-        <translation>Rand</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Brightness</source>
-        <translation>Helligkeit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contrast</source>
-        <translation>Kontrast</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Probability</source>
-        <translation>Wahrscheinlichkeit</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Add preprocessing step</source>
         <translation>Vorverarbeitungsschritt hinzufügen</translation>
     </message>
@@ -1334,69 +1579,22 @@
         <translation>Vorverarbeitungsschritte umordnen</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Edit preprocessing step</source>
-        <translation>Vorverarbeitungsschritt bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Text pipeline</source>
         <translation>Text-Pipeline</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Lowercase</source>
-        <translation>Kleinschreibung</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Strip punctuation</source>
-        <translation>Satzzeichen entfernen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove English stop words</source>
-        <translation>Englische Stoppwörter entfernen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stem (Snowball English)</source>
-        <translation>Stammformen bilden (Snowball, Englisch)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Vocabulary size</source>
-        <translation>Vokabulargröße</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Minimum frequency</source>
-        <translation>Mindesthäufigkeit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sequence length</source>
-        <translation>Sequenzlänge</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Training only: never applied at inference or in the export</source>
         <translation>Nur beim Training: nie bei der Inferenz oder im Export angewendet</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <source>Normalize needs as many means as standard deviations, one per channel, each std above 0.</source>
-        <translation>Normalize braucht gleich viele Mittelwerte wie Standardabweichungen, einen pro Kanal, jede Standardabweichung größer als 0.</translation>
+        <location line="+60"/>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Edit text preprocessing</source>
-        <translation>Textvorverarbeitung bearbeiten</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tabellendaten werden beim Laden standardisiert (numerische Spalten, mit den Statistiken der Trainingsdaten) und one-hot-kodiert (kategoriale Spalten); siehe die Datensatzübersicht.&lt;/p&gt;</translation>
     </message>
@@ -1421,7 +1619,7 @@
         <translation>Werte von %1 bis %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
         <translation>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
     </message>
@@ -1519,7 +1717,7 @@
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 lr %2, batch %3, %4 epochs%5</source>
         <translation>%1 LR %2, Batch %3, %4 Epochen%5</translation>
     </message>
@@ -1547,6 +1745,19 @@
         <location line="+4"/>
         <source>%1 val acc</source>
         <translation>%1 Val.-Genauigkeit</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::SettingsForm</name>
+    <message>
+        <location filename="../ui/forms/settings_form.cpp" line="+38"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1868,7 @@
         <translation>tatsächlich</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>best epoch %1</source>
         <translation>beste Epoche %1</translation>
     </message>
@@ -1665,7 +1876,7 @@
 <context>
     <name>netloom::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="+62"/>
+        <location filename="../ui/training/training_panel.cpp" line="+79"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
@@ -1676,13 +1887,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+73"/>
-        <location line="+190"/>
+        <location line="+70"/>
+        <location line="+116"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-185"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
@@ -1712,12 +1923,37 @@
         <translation>%p% · Rest %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Training settings</source>
+        <translation>Trainingseinstellungen</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The network has problems; fix them first (see Problems).</source>
+        <translation>Das Netz hat Probleme; beheben Sie sie zuerst (siehe Probleme).</translation>
+    </message>
+    <message>
+        <location line="-167"/>
         <source>val accuracy %1</source>
         <translation>Val.-Genauigkeit %1</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>, accuracy %1</source>
+        <translation>, Genauigkeit %1</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Epoch %1: training loss %2%3 (no validation split)%4</source>
+        <translation>Epoche %1: Trainingsverlust %2%3 (kein Validierungsanteil)%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>val MAE %1</source>
         <translation>Val.-MAE %1</translation>
     </message>
@@ -1727,12 +1963,37 @@
         <translation>Epoche %1: Val.-Verlust %2, %3%4</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source> (best so far)</source>
         <translation> (bisher beste)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
+        <source>no test or validation split: nothing was held out to evaluate</source>
+        <translation>kein Test- oder Validierungsanteil: nichts wurde zur Bewertung zurückbehalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy %1</source>
+        <translation>Genauigkeit %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss %1</source>
+        <translation>Verlust %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test %1</source>
+        <translation>Test: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no test split; validation %1</source>
+        <translation>kein Testanteil; Validierung: %1</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
@@ -1742,17 +2003,7 @@
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>test accuracy %1</source>
-        <translation>Test-Genauigkeit %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>test loss %1</source>
-        <translation>Test-Verlust %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Finished: %1</source>
         <translation>Beendet: %1</translation>
     </message>
@@ -1767,127 +2018,7 @@
         <translation>Keine Epoche abgeschlossen; der Lauf kann aus %1 fortgesetzt werden</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Training failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Training fehlgeschlagen: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Hyperparameters</source>
-        <translation>Hyperparameter</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Stop early</source>
-        <translation>Vorzeitig stoppen</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>one per core</source>
-        <translation>einer pro Kern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optimizer</source>
-        <translation>Optimierer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size</source>
-        <translation>Batchgröße</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Monitor</source>
-        <translation>Überwachen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Patience</source>
-        <translation>Geduld</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPU threads</source>
-        <translation>CPU-Threads</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change %1</source>
-        <translation>%1 ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>optimizer</source>
-        <translation>Optimierer</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>schedule</source>
-        <translation>Zeitplan</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>early-stopping metric</source>
-        <translation>Metrik für vorzeitiges Stoppen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>device</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change learning rate</source>
-        <translation>Lernrate ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change batch size</source>
-        <translation>Batchgröße ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change epochs</source>
-        <translation>Epochen ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change patience</source>
-        <translation>Geduld ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change threads</source>
-        <translation>Threads ändern</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change early stopping</source>
-        <translation>Vorzeitiges Stoppen ändern</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 Threads</translation>
     </message>
@@ -1897,17 +2028,12 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;The network has problems; fix them first (see Problems).&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Das Netz hat Probleme; beheben Sie diese zuerst (siehe Probleme).&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Stopping after this batch…</source>
         <translation>Stoppt nach diesem Batch…</translation>
     </message>

@@ -90,6 +90,119 @@
     </message>
 </context>
 <context>
+    <name>ImageOp</name>
+    <message>
+        <location filename="../core/preprocess/image_ops.cpp" line="+53"/>
+        <source>Grayscale</source>
+        <translation>Niveaux de gris</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>RGB</source>
+        <translation>RVB</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resize</source>
+        <translation>Redimensionner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Width</source>
+        <translation>Largeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Hauteur</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Center crop</source>
+        <translation>Recadrage central</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Canny edges</source>
+        <translation>Contours de Canny</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Low threshold</source>
+        <translation>Seuil bas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High threshold</source>
+        <translation>Seuil haut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Random flip</source>
+        <translation>Retournement aléatoire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probability</source>
+        <translation>Probabilité</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random rotation</source>
+        <translation>Rotation aléatoire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Degrees (±)</source>
+        <translation>Degrés (±)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Random crop</source>
+        <translation>Recadrage aléatoire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Padding</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scale to 0–1</source>
+        <translation>Ramener à 0–1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Normalize</source>
+        <translation>Normaliser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mean</source>
+        <translation>Moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Std</source>
+        <translation>Écart-type</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Colour jitter</source>
+        <translation>Variation de couleur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brightness</source>
+        <translation>Luminosité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <location filename="../ui/preferences/preferences_dialog.cpp" line="+41"/>
@@ -195,6 +308,204 @@
     </message>
 </context>
 <context>
+    <name>Setting</name>
+    <message>
+        <location filename="../core/project/settings.cpp" line="+79"/>
+        <source>Dataset kind</source>
+        <translation>Type de jeu de données</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test set</source>
+        <translation>Jeu de test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target column</source>
+        <translation>Colonne cible</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text column</source>
+        <translation>Colonne de texte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation split</source>
+        <translation>Part de validation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test split</source>
+        <translation>Part de test</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split seed</source>
+        <translation>Graine du découpage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sample limit</source>
+        <translation>Nombre maximal d&apos;exemples</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Background colour</source>
+        <translation>Couleur de fond</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lowercase</source>
+        <translation>Minuscules</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strip punctuation</source>
+        <translation>Supprimer la ponctuation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove stop words</source>
+        <translation>Supprimer les mots vides</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stem words</source>
+        <translation>Raciniser les mots</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vocabulary size</source>
+        <translation>Taille du vocabulaire</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minimum frequency</source>
+        <translation>Fréquence minimale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sequence length</source>
+        <translation>Longueur de séquence</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batch size</source>
+        <translation>Taille de lot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimizer</source>
+        <translation>Optimiseur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Learning rate</source>
+        <translation>Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Momentum</source>
+        <translation>Moment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weight decay</source>
+        <translation>Décroissance des poids</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Schedule</source>
+        <translation>Planification</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step size</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decay factor</source>
+        <translation>Facteur de décroissance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plateau patience</source>
+        <translation>Patience (plateau)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Minimum learning rate</source>
+        <translation>Taux d&apos;apprentissage minimal</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gradient clipping</source>
+        <translation>Écrêtage du gradient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Early stopping</source>
+        <translation>Arrêt anticipé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Monitored metric</source>
+        <translation>Métrique surveillée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Early-stopping patience</source>
+        <translation>Patience (arrêt anticipé)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CPU threads</source>
+        <translation>Threads CPU</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/netloom_main.cpp" line="+33"/>
@@ -279,7 +590,7 @@
 <context>
     <name>netloom::ui::ColumnStatsModel</name>
     <message>
-        <location filename="../ui/data/csv_table_model.cpp" line="+56"/>
+        <location filename="../ui/data/csv_table_model.cpp" line="+50"/>
         <source>numeric</source>
         <translation>numérique</translation>
     </message>
@@ -332,7 +643,7 @@
 <context>
     <name>netloom::ui::CsvTableModel</name>
     <message>
-        <location line="-43"/>
+        <location line="-37"/>
         <source>Missing value</source>
         <translation>Valeur manquante</translation>
     </message>
@@ -340,13 +651,13 @@
 <context>
     <name>netloom::ui::DatasetPanel</name>
     <message>
-        <location filename="../ui/data/dataset_panel.cpp" line="+50"/>
-        <location line="+251"/>
+        <location filename="../ui/data/dataset_panel.cpp" line="+51"/>
+        <location line="+258"/>
         <source>No dataset loaded</source>
         <translation>Aucun jeu de données chargé</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-250"/>
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
@@ -367,11 +678,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <location line="+137"/>
         <source>Select a sample</source>
         <translation>Sélectionnez un exemple</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-131"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Entrées illisibles ou ignorées</translation>
     </message>
@@ -522,7 +834,7 @@
         <translation>Modifier la partition du jeu de données</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 exemples (entraînement %3, validation %4, test %5) · %6 classes · lu en %7 s</translation>
     </message>
@@ -537,7 +849,7 @@
         <translation>Le jeu de données ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>train</source>
         <translation>entraînement</translation>
     </message>
@@ -552,7 +864,7 @@
         <translation>test</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+6"/>
         <source>texts</source>
         <translation>textes</translation>
@@ -581,7 +893,7 @@
 <context>
     <name>netloom::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/export/export_dialog.cpp" line="+35"/>
+        <location filename="../ui/export/export_dialog.cpp" line="+55"/>
         <source>Export model and deployment bundle</source>
         <translation>Exporter le modèle et le paquet de déploiement</translation>
     </message>
@@ -591,7 +903,7 @@
         <translation>Quoi et où</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <location line="+6"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
@@ -612,7 +924,7 @@
         <translation>Options</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Raw image input (decoding and preprocessing inside the model)</source>
         <translation>Entrée image brute (décodage et prétraitement dans le modèle)</translation>
     </message>
@@ -717,27 +1029,37 @@
         <translation>Fin de l’export en cours…</translation>
     </message>
     <message>
-        <location line="+38"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a checkpoint first: train the model, or browse to a .ckpt file.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Choisissez d’abord un point de contrôle&#xa0;: entraînez le modèle ou sélectionnez un fichier .ckpt.&lt;/span&gt;</translation>
+        <location line="+46"/>
+        <source>Choose a checkpoint first: train the model, or browse to a .ckpt file.</source>
+        <translation>Choisissez d&apos;abord un point de contrôle : entraînez le modèle ou choisissez un fichier .ckpt.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Choose a destination folder.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Choisissez un dossier de destination.&lt;/span&gt;</translation>
+        <source>Choose a destination folder.</source>
+        <translation>Choisissez un dossier de destination.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+74"/>
+        <source>The export failed.</source>
+        <translation>L&apos;export a échoué.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The model was exported and verified, but the bundle could not be written:</source>
+        <translation>Le modèle a été exporté et vérifié, mais le paquet n&apos;a pas pu être écrit :</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>Exporting to ONNX and verifying in ONNX Runtime against LibTorch…</source>
         <translation>Export en ONNX et vérification dans ONNX Runtime par rapport à LibTorch…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Writing the deployment bundle…</source>
         <translation>Écriture du paquet de déploiement…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>passed</source>
         <translation>réussi</translation>
     </message>
@@ -752,22 +1074,12 @@
         <translation>Échec de l’export</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The export failed.&lt;/b&gt; %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;L’export a échoué.&lt;/b&gt; %1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>Bundle failed</source>
         <translation>Échec du paquet</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;The model was exported and verified, but the bundle could not be written:&lt;/b&gt; %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Le modèle a été exporté et vérifié, mais le paquet n’a pas pu être écrit&#xa0;:&lt;/b&gt; %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
@@ -1131,7 +1443,7 @@
         <translation>Le projet contient des modifications non enregistrées. Les enregistrer&#xa0;?</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
@@ -1181,30 +1493,28 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::ParamEditor</name>
+    <message>
+        <location filename="../ui/forms/param_editor.cpp" line="+58"/>
+        <source>comma-separated, e.g. 0.5, 0.5, 0.5</source>
+        <translation>séparés par des virgules, p. ex. 0.5, 0.5, 0.5</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>&quot;%1&quot; is not a whole number</source>
+        <translation>« %1 » n&apos;est pas un nombre entier</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>« %1 » n&apos;est pas un nombre</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::PreviewPanel</name>
     <message>
-        <location filename="../ui/data/preview_panel.cpp" line="+64"/>
-        <source>%1 mean [%2] std [%3]</source>
-        <translation>%1 moyenne [%2] écart type [%3]</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 pad %2</source>
-        <translation>%1 marge %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 p=%2</source>
-        <translation>%1 p=%2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 b=%2 c=%3</source>
-        <comment>brightness, contrast</comment>
-        <translation>%1 l=%2 c=%3</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../ui/data/preview_panel.cpp" line="+79"/>
         <source>Random sample</source>
         <translation>Exemple au hasard</translation>
     </message>
@@ -1234,7 +1544,7 @@
         <translation>Pipeline d’image</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
@@ -1254,72 +1564,7 @@
         <translation>Descendre</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>one value per channel, e.g. 0.286</source>
-        <translation>une valeur par canal, p. ex. 0.286</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>one value per channel, e.g. 0.353</source>
-        <translation>une valeur par canal, p. ex. 0.353</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Width</source>
-        <translation>Largeur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Height</source>
-        <translation>Hauteur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Mean</source>
-        <translation>Moyenne</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Std</source>
-        <translation>Écart type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Low threshold</source>
-        <translation>Seuil bas</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>High threshold</source>
-        <translation>Seuil haut</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Degrees (±)</source>
-        <translation>Degrés (±)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Padding</source>
-        <translation>Marge</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Brightness</source>
-        <translation>Luminosité</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contrast</source>
-        <translation>Contraste</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Probability</source>
-        <translation>Probabilité</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Add preprocessing step</source>
         <translation>Ajouter une étape de prétraitement</translation>
     </message>
@@ -1334,69 +1579,22 @@
         <translation>Réordonner les étapes de prétraitement</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Edit preprocessing step</source>
-        <translation>Modifier une étape de prétraitement</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Text pipeline</source>
         <translation>Pipeline de texte</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Lowercase</source>
-        <translation>Minuscules</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Strip punctuation</source>
-        <translation>Supprimer la ponctuation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove English stop words</source>
-        <translation>Supprimer les mots vides anglais</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stem (Snowball English)</source>
-        <translation>Raciniser (Snowball, anglais)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Vocabulary size</source>
-        <translation>Taille du vocabulaire</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Minimum frequency</source>
-        <translation>Fréquence minimale</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sequence length</source>
-        <translation>Longueur de séquence</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Training only: never applied at inference or in the export</source>
         <translation>Entraînement seulement&#xa0;: jamais appliqué à l’inférence ni dans l’export</translation>
     </message>
     <message>
-        <location line="+69"/>
-        <source>Normalize needs as many means as standard deviations, one per channel, each std above 0.</source>
-        <translation>Normalize demande autant de moyennes que d’écarts types, un par canal, chaque écart type supérieur à 0.</translation>
+        <location line="+60"/>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>Edit text preprocessing</source>
-        <translation>Modifier le prétraitement du texte</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les données tabulaires sont standardisées (colonnes numériques, avec les statistiques de la partition d’entraînement) et encodées en one-hot (colonnes catégorielles) au chargement&#xa0;; voir le navigateur de données.&lt;/p&gt;</translation>
     </message>
@@ -1421,7 +1619,7 @@
         <translation>valeurs de %1 à %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</source>
         <translation>&lt;h4&gt;Original&lt;/h4&gt;&lt;pre style=&apos;white-space: pre-wrap&apos;&gt;%1&lt;/pre&gt;</translation>
     </message>
@@ -1519,7 +1717,7 @@
         <translation>époque</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>%1 lr %2, batch %3, %4 epochs%5</source>
         <translation>%1 lr %2, lot %3, %4 époques%5</translation>
     </message>
@@ -1547,6 +1745,19 @@
         <location line="+4"/>
         <source>%1 val acc</source>
         <translation>%1 précision val.</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::SettingsForm</name>
+    <message>
+        <location filename="../ui/forms/settings_form.cpp" line="+38"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Change %1</source>
+        <translation>Modifier %1</translation>
     </message>
 </context>
 <context>
@@ -1657,7 +1868,7 @@
         <translation>réelle</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>best epoch %1</source>
         <translation>meilleure époque %1</translation>
     </message>
@@ -1665,7 +1876,7 @@
 <context>
     <name>netloom::ui::TrainingPanel</name>
     <message>
-        <location filename="../ui/training/training_panel.cpp" line="+62"/>
+        <location filename="../ui/training/training_panel.cpp" line="+79"/>
         <source>Run</source>
         <translation>Exécution</translation>
     </message>
@@ -1676,13 +1887,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+73"/>
-        <location line="+190"/>
+        <location line="+70"/>
+        <location line="+116"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-185"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
@@ -1712,12 +1923,37 @@
         <translation>%p% · reste %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+18"/>
+        <source>Training failed: %1</source>
+        <translation>L&apos;entraînement a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Training settings</source>
+        <translation>Paramètres d&apos;entraînement</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The network has problems; fix them first (see Problems).</source>
+        <translation>Le réseau a des problèmes ; corrigez-les d&apos;abord (voir Problèmes).</translation>
+    </message>
+    <message>
+        <location line="-167"/>
         <source>val accuracy %1</source>
         <translation>précision val. %1</translation>
     </message>
     <message>
+        <location line="-3"/>
+        <source>, accuracy %1</source>
+        <translation>, exactitude %1</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Epoch %1: training loss %2%3 (no validation split)%4</source>
+        <translation>Époque %1 : perte d&apos;entraînement %2%3 (pas de part de validation)%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>val MAE %1</source>
         <translation>MAE val. %1</translation>
     </message>
@@ -1727,12 +1963,37 @@
         <translation>Époque %1&#xa0;: perte val. %2, %3%4</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source> (best so far)</source>
         <translation> (meilleure jusqu’ici)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
+        <source>no test or validation split: nothing was held out to evaluate</source>
+        <translation>pas de part de test ni de validation : rien n&apos;a été mis de côté pour l&apos;évaluation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accuracy %1</source>
+        <translation>exactitude %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>loss %1</source>
+        <translation>perte %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test %1</source>
+        <translation>test : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no test split; validation %1</source>
+        <translation>pas de part de test ; validation : %1</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
@@ -1742,17 +2003,7 @@
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>test accuracy %1</source>
-        <translation>précision test %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>test loss %1</source>
-        <translation>perte test %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Finished: %1</source>
         <translation>Terminé&#xa0;: %1</translation>
     </message>
@@ -1767,127 +2018,7 @@
         <translation>Aucune époque terminée&#xa0;; l’exécution peut être reprise depuis %1</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;Training failed: %1&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Échec de l’entraînement&#xa0;: %1&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Hyperparameters</source>
-        <translation>Hyperparamètres</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Stop early</source>
-        <translation>Arrêt anticipé</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>one per core</source>
-        <translation>un par cœur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Optimizer</source>
-        <translation>Optimiseur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning rate</source>
-        <translation>Taux d’apprentissage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schedule</source>
-        <translation>Planification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Batch size</source>
-        <translation>Taille de lot</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Epochs</source>
-        <translation>Époques</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Monitor</source>
-        <translation>Surveiller</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Patience</source>
-        <translation>Patience</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Device</source>
-        <translation>Périphérique</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CPU threads</source>
-        <translation>Threads CPU</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change %1</source>
-        <translation>Modifier %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>optimizer</source>
-        <translation>l’optimiseur</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>schedule</source>
-        <translation>la planification</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>early-stopping metric</source>
-        <translation>la métrique d’arrêt anticipé</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>device</source>
-        <translation>le périphérique</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change learning rate</source>
-        <translation>Modifier le taux d’apprentissage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change batch size</source>
-        <translation>Modifier la taille de lot</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change epochs</source>
-        <translation>Modifier les époques</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change patience</source>
-        <translation>Modifier la patience</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change threads</source>
-        <translation>Modifier les threads</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change early stopping</source>
-        <translation>Modifier l’arrêt anticipé</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+45"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 threads</translation>
     </message>
@@ -1897,17 +2028,12 @@
         <translation>Périphérique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;The network has problems; fix them first (see Problems).&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;Le réseau a des problèmes&#xa0;; corrigez-les d’abord (voir Problèmes).&lt;/span&gt;</translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Reading the dataset…</source>
         <translation>Lecture du jeu de données…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Stopping after this batch…</source>
         <translation>Arrêt après ce lot…</translation>
     </message>

@@ -41,21 +41,34 @@ public:
     void epoch(const EpochEvent& e) override {
         out_ << "epoch " << e.epoch << "/" << e.epochs << std::fixed << std::setprecision(4) << "  loss " << e.train.loss;
         if (e.train.accuracy >= 0) out_ << "  acc " << e.train.accuracy;
-        out_ << "  val_loss " << e.validation.loss;
-        if (e.validation.accuracy >= 0) out_ << "  val_acc " << e.validation.accuracy;
-        if (e.validation.mae >= 0) out_ << "  val_mae " << e.validation.mae;
-        if (e.validation.auc >= 0) out_ << "  val_auc " << e.validation.auc;
+        if (e.validation.samples > 0) {
+            out_ << "  val_loss " << e.validation.loss;
+            if (e.validation.accuracy >= 0) out_ << "  val_acc " << e.validation.accuracy;
+            if (e.validation.mae >= 0) out_ << "  val_mae " << e.validation.mae;
+            if (e.validation.auc >= 0) out_ << "  val_auc " << e.validation.auc;
+        } else {
+            out_ << "  (no validation split)";
+        }
         out_ << std::setprecision(0) << "  " << e.samplesPerSecond << " samples/s  " << duration(e.seconds)
              << "  eta " << duration(e.etaSeconds) << (e.best ? "  *best" : "") << std::endl;
     }
     void finished(const RunFinished& f) override {
-        out_ << "finished: " << f.reason << "\nbest epoch: " << f.bestEpoch << std::fixed << std::setprecision(4)
-             << "\ntest: loss " << f.test.loss;
-        if (f.test.accuracy >= 0) out_ << "  accuracy " << f.test.accuracy;
-        if (f.test.mae >= 0) out_ << "  mae " << f.test.mae << "  rmse " << f.test.rmse;
-        if (f.test.auc >= 0) out_ << "  auc " << f.test.auc;
-        out_ << "  (" << f.test.samples << " samples)\ncheckpoints: " << f.bestCheckpoint << ", " << f.lastCheckpoint
-             << std::endl;
+        out_ << "finished: " << f.reason << "\nbest epoch: " << f.bestEpoch << std::fixed << std::setprecision(4) << "\n";
+        printEvaluation(f);
+        out_ << "checkpoints: " << f.bestCheckpoint << ", " << f.lastCheckpoint << std::endl;
+    }
+    // "test:" only from a real test split; otherwise the line says what it shows.
+    void printEvaluation(const RunFinished& f) {
+        const Metrics& m = f.evaluation;
+        if (f.evaluatedOn.empty()) {
+            out_ << "no test or validation split: nothing was held out to evaluate\n";
+            return;
+        }
+        out_ << (f.evaluatedOn == "test" ? "test" : "no test split; validation") << ": loss " << m.loss;
+        if (m.accuracy >= 0) out_ << "  accuracy " << m.accuracy;
+        if (m.mae >= 0) out_ << "  mae " << m.mae << "  rmse " << m.rmse;
+        if (m.auc >= 0) out_ << "  auc " << m.auc;
+        out_ << "  (" << m.samples << " samples)\n";
     }
     void failed(const std::string& reason) override { err_ << "error: training failed: " << reason << std::endl; }
 

@@ -30,6 +30,7 @@ struct DataBrowser::Impl {
     CsvTable table;
     std::vector<ColumnStats> stats;
     std::string source;
+    std::vector<int64_t> background;  // transparency is shown as training sees it
 };
 
 namespace {
@@ -131,6 +132,7 @@ std::unique_ptr<DataBrowser> DataBrowser::open(const Project& project, std::stri
     std::unique_ptr<DataBrowser> b(new DataBrowser());
     Impl& d = *b->impl_;
     d.summary = ds.summary;
+    d.background = project.preprocess.background;
     const DatasetSpec& spec = project.dataset;
     try {
         if (spec.kind == "idx") {
@@ -237,7 +239,7 @@ RawImage DataBrowser::image(int64_t index, std::string* error) const {
         return out;
     }
     std::string why;
-    cv::Mat m = decodeImageFile(d.files[static_cast<size_t>(index)], false, why);
+    cv::Mat m = decodeImageFile(d.files[static_cast<size_t>(index)], false, d.background, why);
     if (m.empty()) {
         if (error) *error = why;
         return out;

@@ -102,7 +102,7 @@ std::string findIdx(const std::string& dir, const std::string& stem) {
 // Applies the load-time image steps to every image of an N×C×H×W uint8 tensor.
 torch::Tensor prepareImages(const ImagePipeline& pipeline, const torch::Tensor& images) {
     bool any = false;
-    for (const auto& s : pipeline.steps()) any |= isLoadStep(s.op) && s.op != "grayscale";
+    for (const auto& s : pipeline.steps()) any |= s.stage() == ImageStage::Load && s.op != "grayscale";
     if (!any) return images;
     std::vector<torch::Tensor> out;
     out.reserve(static_cast<size_t>(images.size(0)));
@@ -171,7 +171,7 @@ void loadImageFolder(const Project& project, Dataset& ds) {
                 std::string ext = extensionOf(name), path = dir + "/" + name;
                 if (ext != "png" && ext != "jpg" && ext != "jpeg" && ext != "bmp") continue;
                 std::string error;
-                cv::Mat img = decodeImageFile(path, gray, error);
+                cv::Mat img = decodeImageFile(path, gray, project.preprocess.background, error);
                 if (img.empty()) {
                     ds.summary.skipped.push_back({path, error});
                     continue;
@@ -272,13 +272,13 @@ CsvTable readCsv(const std::string& path) {
 
 void loadCsv(const Project& project, Dataset& ds) {
     const DatasetSpec& spec = project.dataset;
-    const std::string& task = project.training.task;
+    const Task task = project.training.task;
     std::string path = project.resolvePath(spec.path);
     CsvTable t = readCsv(path);
     ds.summary.skipped = t.skipped;
     bool hasTarget = !spec.target.empty();
-    if (!hasTarget && task != "reconstruction")
-        throw DataError(path + ": the project names no target column (dataset.target) for task " + task);
+    if (!hasTarget && task != Task::Reconstruction)
+        throw DataError(path + ": the project names no target column (dataset.target) for task " + nameOf(task));
     size_t targetCol = hasTarget ? columnIndex(t, spec.target, path, "target") : t.columns.size();
     std::vector<size_t> features;
     for (size_t k = 0; k < t.columns.size(); ++k)
@@ -286,7 +286,7 @@ void loadCsv(const Project& project, Dataset& ds) {
 
     std::vector<int64_t> labels(t.rows.size(), 0);
     torch::Tensor targets;
-    if (hasTarget && (task == "classification" || task == "binary" || task == "reconstruction")) {
+    if (hasTarget && (task == Task::Classification || task == Task::Binary || task == Task::Reconstruction)) {
         labels = labelColumn(t, targetCol, ds.summary.classNames, path);
         targets = torch::tensor(labels, torch::kInt64);
     } else if (hasTarget) {

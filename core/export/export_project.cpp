@@ -87,10 +87,11 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
         std::string what = "batch " + std::to_string(stored.size(0));
         runs.push_back({plan.tensorModel, "tensor input, " + what, {{plan.inputName, tensorJson(x)}}, expected});
         if (!plan.rawModel.empty()) {
-            // The decoded image as a server would receive it: uint8 NHWC RGB.
+            // The decoded image as a server would receive it: uint8 NHWC RGBA, opaque.
             torch::Tensor rgb = stored.size(1) == 1 ? stored.expand({-1, 3, -1, -1}) : stored;
+            torch::Tensor rgba = torch::cat({rgb, torch::full_like(rgb.narrow(1, 0, 1), 255)}, 1);
             runs.push_back({plan.rawModel, "raw image input, " + what,
-                            {{"image", tensorJson(rgb.permute({0, 2, 3, 1}).contiguous())}}, expected});
+                            {{"image", tensorJson(rgba.permute({0, 2, 3, 1}).contiguous())}}, expected});
         }
     }
     std::unique_ptr<VerifierProcess> own;
@@ -209,7 +210,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     std::filesystem::create_directories(options.outDir, dirError);
     if (dirError) return fail("cannot create " + options.outDir + ": " + dirError.message());
     OnnxBuildOptions build;
-    build.task = runState.value("task", project.training.task);
+    build.task = enumFromName<Task>(runState.value("task", nameOf(project.training.task))).value_or(project.training.task);
     build.classNames = runState.value("classes", std::vector<std::string>{});
     json preprocessDescription = {{"image", json::parse(serializeProject(project))["preprocess"]["image"]}};
     if (runState.contains("text")) preprocessDescription["text"] = runState["text"];
@@ -253,7 +254,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     };
     json inputs = json::array(), outputs = json::array();
     if (raw) {
-        inputs.push_back(describe("image", "UINT8", {-1, -1, -1, 3}));
+        inputs.push_back(describe("image", "UINT8", {-1, -1, -1, 4}));  // RGBA: transparency is composited inside
     } else {
         std::vector<int64_t> shape{-1};
         shape.insert(shape.end(), inType.dims.begin(), inType.dims.end());
@@ -263,7 +264,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     std::vector<int64_t> outShape{-1};
     outShape.insert(outShape.end(), outDims.begin(), outDims.end());
     for (const auto& name : tensorBuild.outputNames) outputs.push_back(describe(name, "FP32", outShape));
-    json manifest = {{"name", modelName}, {"task", build.task}, {"input_kind", raw ? "image" : tensorBuild.inputName},
+    json manifest = {{"name", modelName}, {"task", nameOf(build.task)}, {"input_kind", raw ? "image" : tensorBuild.inputName},
                      {"inputs", inputs}, {"outputs", outputs}, {"labels_count", build.classNames.size()},
                      {"netloom_version", NETLOOM_VERSION}};
     writeFileAtomically(options.outDir + "/model.json", manifest.dump(2) + "\n");
@@ -295,7 +296,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     plan.inputName = tensorBuild.inputName;
     plan.mainOutput = tensorBuild.outputNames.at(0);
     plan.image = image;
-    plan.classification = build.task == "classification" || build.task == "binary";
+    plan.classification = build.task == Task::Classification || build.task == Task::Binary;
     plan.process = verifier.get();
     plan.outDir = options.outDir;
     if (std::string e = verifyModels(*net, pipeline, plan, batches, report); !e.empty()) return fail(e);

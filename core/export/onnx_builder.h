@@ -8,12 +8,13 @@
 
 #include "graph/graph_analysis.h"
 #include "preprocess/pipeline_spec.h"
+#include "project/setting_enums.h"
 #include "train/network.h"
 
 namespace netloom {
 
 struct OnnxBuildOptions {
-    std::string task = "classification";
+    Task task = Task::Classification;
     std::vector<std::string> classNames;
     std::map<std::string, std::string> metadata;  // extra metadata_props
 };

@@ -19,16 +19,19 @@ std::vector<Problem> GraphAnalysis::problemsOf(NodeId id) const {
     return out;
 }
 
-static std::vector<NodeId> nodesOfType(const GraphAnalysis& a, const char* type) {
+static std::vector<NodeId> nodesWhere(const GraphAnalysis& a, bool (LayerSpec::*is)() const) {
     std::vector<NodeId> out;
     if (!a.graph) return out;
-    for (NodeId id : a.order)
-        if (const Node* n = a.graph->node(id); n && n->type == type) out.push_back(id);
+    for (NodeId id : a.order) {
+        const Node* n = a.graph->node(id);
+        const LayerSpec* spec = n ? LayerRegistry::instance().find(n->type) : nullptr;
+        if (spec && (spec->*is)()) out.push_back(id);
+    }
     return out;
 }
 
-std::vector<NodeId> GraphAnalysis::inputNodes() const { return nodesOfType(*this, "Input"); }
-std::vector<NodeId> GraphAnalysis::outputNodes() const { return nodesOfType(*this, "Output"); }
+std::vector<NodeId> GraphAnalysis::inputNodes() const { return nodesWhere(*this, &LayerSpec::isSource); }
+std::vector<NodeId> GraphAnalysis::outputNodes() const { return nodesWhere(*this, &LayerSpec::isSink); }
 
 namespace {
 
@@ -82,8 +85,9 @@ GraphAnalysis analyzeGraph(const Graph& g) {
     for (const auto& [id, n] : g.nodes()) {
         if (!n.name.empty() && !names.insert(n.name).second)
             report(id, "The name \"" + n.name + "\" is used by more than one layer");
-        hasInput |= n.type == "Input";
-        hasOutput |= n.type == "Output";
+        const LayerSpec* spec = LayerRegistry::instance().find(n.type);
+        hasInput |= spec && spec->isSource();
+        hasOutput |= spec && spec->isSink();
     }
     if (!hasInput) report(0, "The network has no Input layer.");
     if (!hasOutput) report(0, "The network has no Output layer.");

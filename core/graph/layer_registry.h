@@ -37,9 +37,12 @@ struct LayerSpec {
     // Trainable parameters given the inputs; null means none.
     std::function<int64_t(const ShapeContext&)> countParams;
 
+    // The network's result: it has no output port, and training and export read it.
+    bool sink = false;
+
     const ParamSpec* param(const std::string& name) const;
     bool isSource() const { return maxInputs == 0; }
-    bool isSink() const { return type == "Output"; }
+    bool isSink() const { return sink; }
 };
 
 class LayerRegistry {
@@ -55,12 +58,6 @@ private:
     std::vector<LayerSpec> specs_;
 };
 
-// Parameter-spec shorthands for the declarations.
-ParamSpec intParam(std::string name, int64_t def, int64_t min, int64_t max, std::string help);
-ParamSpec floatParam(std::string name, double def, double min, double max, std::string help);
-ParamSpec boolParam(std::string name, bool def, std::string help);
-ParamSpec choiceParam(std::string name, std::string def, std::vector<std::string> choices, std::string help);
-ParamSpec listParam(std::string name, std::vector<int64_t> def, int64_t min, int64_t max, std::string help);
 
 // Each file under core/graph/layers/ declares one family.
 namespace layers {

@@ -9,21 +9,38 @@
 
 namespace netloom {
 
-enum class ParamKind { Int, Float, Bool, Choice, IntList };
+// Typed values, shared by layer parameters, preprocessing steps and project settings.
+// Text is free text (a path, a column name); Choice is one of `choices`.
+enum class ParamKind { Int, Float, Bool, Choice, IntList, FloatList, Text, TextList };
 
-using ParamValue = std::variant<int64_t, double, bool, std::string, std::vector<int64_t>>;
+using ParamValue = std::variant<int64_t, double, bool, std::string, std::vector<int64_t>, std::vector<double>,
+                                std::vector<std::string>>;
 
 struct ParamSpec {
     std::string name;
     ParamKind kind = ParamKind::Int;
     ParamValue defaultValue;
-    double min = 0;        // inclusive bounds for Int, Float and each IntList element
+    double min = 0;        // inclusive bounds for Int, Float and each element of IntList/FloatList
     double max = 0;
     std::vector<std::string> choices;  // for Choice
     std::string help;      // one sentence for the inspector's tooltip
+    std::string label;     // for forms ("Width"); empty: the name is shown
+    size_t minItems = 1, maxItems = 8;  // IntList, FloatList, TextList
+    bool required = false;  // a project file must give it (no default makes sense)
 };
 
 const char* paramKindName(ParamKind kind);
+
+// Spec shorthands for the declarations (layers, preprocessing steps, settings).
+ParamSpec intParam(std::string name, int64_t def, int64_t min, int64_t max, std::string help);
+ParamSpec floatParam(std::string name, double def, double min, double max, std::string help);
+ParamSpec boolParam(std::string name, bool def, std::string help);
+ParamSpec choiceParam(std::string name, std::string def, std::vector<std::string> choices, std::string help);
+ParamSpec listParam(std::string name, std::vector<int64_t> def, int64_t min, int64_t max, std::string help);
+ParamSpec floatListParam(std::string name, std::vector<double> def, double min, double max, size_t minItems,
+                         size_t maxItems, std::string help);
+ParamSpec textParam(std::string name, std::string def, std::string help);
+ParamSpec textListParam(std::string name, std::string help);
 
 // Checks a value against its spec; returns an empty string when valid, else a sentence.
 std::string checkParamValue(const ParamSpec& spec, const ParamValue& value);
@@ -59,6 +76,7 @@ public:
     bool flag(const std::string& name) const;
     std::string choice(const std::string& name) const;
     std::vector<int64_t> list(const std::string& name) const;
+    std::vector<double> numbers(const std::string& name) const;
     ParamValue value(const std::string& name) const;
 
 private:

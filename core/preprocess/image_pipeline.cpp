@@ -6,15 +6,10 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "preprocess/image_color.h"
+#include "preprocess/image_op_kernels.h"
+
 namespace netloom {
-
-bool isLoadStep(const std::string& op) {
-    return op == "grayscale" || op == "rgb" || op == "resize" || op == "center_crop" || op == "canny";
-}
-
-bool isUint8Augmentation(const std::string& op) {
-    return op == "random_flip" || op == "random_rotation" || op == "random_crop";
-}
 
 ImagePipeline::ImagePipeline(std::vector<ImageStep> steps) : steps_(std::move(steps)) {}
 
@@ -27,121 +22,26 @@ bool ImagePipeline::wantsGray() const {
 }
 
 int ImagePipeline::outputChannels(int channels) const {
-    for (const auto& s : steps_) {
-        if (s.op == "grayscale" || s.op == "canny") channels = 1;
-        if (s.op == "rgb") channels = 3;
-    }
+    for (const auto& s : steps_)
+        if (s.spec().channelsAfter) channels = s.spec().channelsAfter(channels);
     return channels;
-}
-
-cv::Mat ImagePipeline::applyLoadStep(const ImageStep& s, const cv::Mat& in) const {
-    cv::Mat out;
-    if (s.op == "grayscale") {
-        if (in.channels() == 1) return in;
-        cv::cvtColor(in, out, cv::COLOR_RGB2GRAY);
-    } else if (s.op == "rgb") {
-        if (in.channels() == 3) return in;
-        cv::cvtColor(in, out, cv::COLOR_GRAY2RGB);
-    } else if (s.op == "resize") {
-        if (in.cols == s.width && in.rows == s.height) return in;
-        cv::resize(in, out, cv::Size(static_cast<int>(s.width), static_cast<int>(s.height)), 0, 0, cv::INTER_LINEAR);
-    } else if (s.op == "center_crop") {
-        int w = static_cast<int>(std::min<int64_t>(s.width, in.cols));
-        int h = static_cast<int>(std::min<int64_t>(s.height, in.rows));
-        out = in(cv::Rect((in.cols - w) / 2, (in.rows - h) / 2, w, h)).clone();
-    } else if (s.op == "canny") {
-        cv::Mat gray = in;
-        if (in.channels() == 3) cv::cvtColor(in, gray, cv::COLOR_RGB2GRAY);
-        cv::Canny(gray, out, s.low, s.high);
-    } else {
-        return in;
-    }
-    return out;
 }
 
 cv::Mat ImagePipeline::prepare(const cv::Mat& decoded) const {
     cv::Mat m = decoded;
     for (const auto& s : steps_)
-        if (isLoadStep(s.op)) m = applyLoadStep(s, m);
+        if (s.stage() == ImageStage::Load) m = imageOpKernels(s.op)->load(m, s.read());
     return m;
-}
-
-torch::Tensor ImagePipeline::applyAugmentation(const ImageStep& s, torch::Tensor x, std::mt19937_64& rng) const {
-    const int64_t n = x.size(0);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    if (s.op == "random_flip") {
-        std::vector<int64_t> rows;
-        for (int64_t i = 0; i < n; ++i)
-            if (unit(rng) < s.probability) rows.push_back(i);
-        if (!rows.empty()) {
-            auto idx = torch::tensor(rows, torch::kInt64);
-            x = x.clone();
-            x.index_copy_(0, idx, x.index_select(0, idx).flip({3}));
-        }
-    } else if (s.op == "random_crop") {
-        int64_t p = s.padding;
-        auto padded = torch::constant_pad_nd(x, {p, p, p, p}, 0);
-        auto out = torch::empty_like(x);
-        std::uniform_int_distribution<int64_t> off(0, 2 * p);
-        for (int64_t i = 0; i < n; ++i)
-            out[i].copy_(padded[i].narrow(1, off(rng), x.size(2)).narrow(2, off(rng), x.size(3)));
-        x = out;
-    } else if (s.op == "random_rotation") {
-        auto out = torch::empty_like(x);
-        std::uniform_real_distribution<double> angle(-s.degrees, s.degrees);
-        for (int64_t i = 0; i < n; ++i) {
-            cv::Mat img = tensorToMat(x[i]);
-            cv::Mat rot = cv::getRotationMatrix2D(cv::Point2f(img.cols / 2.0f, img.rows / 2.0f), angle(rng), 1.0);
-            cv::Mat dst;
-            cv::warpAffine(img, dst, rot, img.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar::all(0));
-            out[i].copy_(matToTensor(dst));
-        }
-        x = out;
-    }
-    return x;
-}
-
-torch::Tensor ImagePipeline::applyFloatStep(const ImageStep& s, torch::Tensor x, bool training,
-                                            std::mt19937_64* rng) const {
-    if (s.op == "scale") return x.mul_(1.0f / 255.0f);
-    if (s.op == "normalize") {
-        int64_t c = x.size(1);
-        std::vector<float> mean(c), std(c);
-        for (int64_t k = 0; k < c; ++k) {
-            // One value for all channels, or one per channel.
-            mean[k] = static_cast<float>(s.mean[s.mean.size() == 1 ? 0 : std::min<size_t>(k, s.mean.size() - 1)]);
-            std[k] = static_cast<float>(s.std[s.std.size() == 1 ? 0 : std::min<size_t>(k, s.std.size() - 1)]);
-        }
-        auto m = torch::tensor(mean).view({1, c, 1, 1});
-        auto d = torch::tensor(std).view({1, c, 1, 1});
-        return x.sub_(m).div_(d);
-    }
-    if (s.op == "color_jitter" && training && rng) {
-        int64_t n = x.size(0);
-        std::uniform_real_distribution<double> b(-s.brightness, s.brightness), c(1 - s.contrast, 1 + s.contrast);
-        std::vector<float> shift(n), gain(n);
-        for (int64_t i = 0; i < n; ++i) {
-            shift[i] = static_cast<float>(b(*rng));
-            gain[i] = static_cast<float>(c(*rng));
-        }
-        auto mean = x.mean({1, 2, 3}, true);
-        auto g = torch::tensor(gain).view({n, 1, 1, 1});
-        auto sh = torch::tensor(shift).view({n, 1, 1, 1});
-        // Brightness in units of the value range: 1.0 after scale, 255 before.
-        float range = x.max().item<float>() > 1.5f ? 255.0f : 1.0f;
-        return ((x - mean) * g + mean + sh * range).clamp_(0, range);
-    }
-    return x;
 }
 
 torch::Tensor ImagePipeline::toModelInput(const torch::Tensor& batch, bool training, std::mt19937_64* rng) const {
     torch::Tensor x = batch;
     if (training && rng)
         for (const auto& s : steps_)
-            if (isUint8Augmentation(s.op)) x = applyAugmentation(s, x, *rng);
+            if (s.stage() == ImageStage::Augment) x = imageOpKernels(s.op)->augment(x, s.read(), *rng);
     x = x.to(torch::kFloat32);
     for (const auto& s : steps_)
-        if (!isLoadStep(s.op) && !isUint8Augmentation(s.op)) x = applyFloatStep(s, x, training, rng);
+        if (s.stage() == ImageStage::Float) x = imageOpKernels(s.op)->apply(x, s.read(), training, rng);
     return x;
 }
 
@@ -150,31 +50,27 @@ std::vector<PreviewImage> ImagePipeline::stepwise(const cv::Mat& decoded, bool a
     out.push_back({"original", decoded.clone(), false});
     cv::Mat m = decoded;
     for (const auto& s : steps_) {
-        if (!isLoadStep(s.op)) continue;
-        m = applyLoadStep(s, m);
-        std::string label = s.op;
-        if (s.op == "resize" || s.op == "center_crop")
-            label += " " + std::to_string(s.width) + "×" + std::to_string(s.height);
-        out.push_back({label, m.clone(), false});
+        if (s.stage() != ImageStage::Load) continue;
+        m = imageOpKernels(s.op)->load(m, s.read());
+        out.push_back({s.summary(), m.clone(), false});
     }
     std::mt19937_64 rng(seed);
     torch::Tensor x = matToTensor(m).unsqueeze(0);
     if (augment)
         for (const auto& s : steps_)
-            if (isUint8Augmentation(s.op)) {
-                x = applyAugmentation(s, x, rng);
-                out.push_back({s.op, tensorToMat(x[0]), false});
+            if (s.stage() == ImageStage::Augment) {
+                x = imageOpKernels(s.op)->augment(x, s.read(), rng);
+                out.push_back({s.summary(), tensorToMat(x[0]), false});
             }
     x = x.to(torch::kFloat32);
     for (const auto& s : steps_) {
-        if (isLoadStep(s.op) || isUint8Augmentation(s.op)) continue;
-        if (s.op == "color_jitter" && !augment) continue;
-        x = applyFloatStep(s, x, augment, &rng);
+        if (s.stage() != ImageStage::Float || (s.isAugmentation() && !augment)) continue;
+        x = imageOpKernels(s.op)->apply(x, s.read(), augment, &rng);
         // Float results as an H×W×C float Mat for display with a colour bar.
         torch::Tensor hwc = x[0].permute({1, 2, 0}).contiguous();
         cv::Mat f(static_cast<int>(hwc.size(0)), static_cast<int>(hwc.size(1)),
                   CV_32FC(static_cast<int>(hwc.size(2))), hwc.data_ptr<float>());
-        out.push_back({s.op, f.clone(), true});
+        out.push_back({s.summary(), f.clone(), true});
     }
     return out;
 }
@@ -192,28 +88,43 @@ cv::Mat tensorToMat(const torch::Tensor& chw) {
     return m.clone();
 }
 
-static cv::Mat toGrayOrRgb(const cv::Mat& img, bool gray) {
-    cv::Mat out;
+// Any decoded image (8 or 16 bits; gray, gray+alpha, BGR or BGRA) → uint8 gray or RGB, with
+// transparency composited over the background. One rule for training, prediction and the preview.
+static cv::Mat toGrayOrRgb(const cv::Mat& img, bool gray, const std::vector<int64_t>& background) {
+    cv::Mat eight;
     if (img.depth() != CV_8U) {
         // 16-bit PNGs and friends: scale into 8 bits.
         double scale = img.depth() == CV_16U ? 1.0 / 257.0 : 1.0;
-        img.convertTo(out, CV_8U, scale);
+        img.convertTo(eight, CV_8U, scale);
     } else {
-        out = img;
+        eight = img;
     }
-    int ch = out.channels();
-    cv::Mat res;
-    if (gray) {
-        if (ch == 1) return out;
-        cv::cvtColor(out, res, ch == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
-    } else {
-        if (ch == 1) cv::cvtColor(out, res, cv::COLOR_GRAY2RGB);
-        else cv::cvtColor(out, res, ch == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB);
+    cv::Mat rgb;
+    switch (eight.channels()) {
+    case 1:
+        return gray ? eight : grayToRgb(eight);
+    case 2: {  // gray + alpha
+        cv::Mat rgba;
+        std::vector<cv::Mat> planes;
+        cv::split(eight, planes);
+        cv::Mat channels[] = {planes[0], planes[0], planes[0], planes[1]};
+        cv::merge(channels, 4, rgba);
+        rgb = compositeOverBackground(rgba, {int(background[0]), int(background[1]), int(background[2])});
+        break;
     }
-    return res;
+    case 4: {
+        cv::Mat rgba;
+        cv::cvtColor(eight, rgba, cv::COLOR_BGRA2RGBA);
+        rgb = compositeOverBackground(rgba, {int(background[0]), int(background[1]), int(background[2])});
+        break;
+    }
+    default:
+        cv::cvtColor(eight, rgb, cv::COLOR_BGR2RGB);
+    }
+    return gray ? rgbToGray(rgb) : rgb;
 }
 
-cv::Mat decodeImageFile(const std::string& path, bool gray, std::string& error) {
+cv::Mat decodeImageFile(const std::string& path, bool gray, const std::vector<int64_t>& background, std::string& error) {
     // Read the bytes ourselves so files and uploads share one decoder (and one set of error messages).
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -221,10 +132,11 @@ cv::Mat decodeImageFile(const std::string& path, bool gray, std::string& error) 
         return {};
     }
     std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return decodeImageBytes(bytes, gray, error);
+    return decodeImageBytes(bytes, gray, background, error);
 }
 
-cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, std::string& error) {
+cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, const std::vector<int64_t>& background,
+                         std::string& error) {
     cv::Mat img;
     try {
         img = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);
@@ -236,7 +148,7 @@ cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, std
         error = "not a readable PNG, JPEG or BMP image";
         return {};
     }
-    return toGrayOrRgb(img, gray);
+    return toGrayOrRgb(img, gray, background);
 }
 
 }  // namespace netloom

@@ -1,10 +1,11 @@
 #pragma once
 // The image half of the preprocessing pipeline (OpenCV + Torch; private to core).
-// Steps run in three stages, each in the order listed in the project:
-//   1. load time, on uint8 images, once per dataset: grayscale, rgb, resize, center_crop, canny
-//   2. batch time, training only, on uint8: random_flip, random_rotation, random_crop
-//   3. batch time, on float: scale (÷255), color_jitter (training only), normalize
-// Training, the studio's preview and the exported ONNX graph all follow this description.
+// Steps run in three stages (preprocess/image_ops.h), each in the order listed in the project:
+//   1. Load: on uint8 images, once per dataset (grayscale, rgb, resize, center_crop, canny)
+//   2. Augment: batch time, training only, on uint8 (random_flip, random_rotation, random_crop)
+//   3. Float: batch time, on float (scale, color_jitter while training, normalize)
+// Training, the studio's preview and the exported ONNX graph all follow this description; each
+// operation's implementation is in image_ops.cpp beside its declaration.
 #include <random>
 #include <string>
 #include <vector>
@@ -43,21 +44,16 @@ public:
     const std::vector<ImageStep>& steps() const { return steps_; }
 
 private:
-    cv::Mat applyLoadStep(const ImageStep& s, const cv::Mat& in) const;
-    torch::Tensor applyAugmentation(const ImageStep& s, torch::Tensor batch, std::mt19937_64& rng) const;
-    torch::Tensor applyFloatStep(const ImageStep& s, torch::Tensor batch, bool training, std::mt19937_64* rng) const;
-
     std::vector<ImageStep> steps_;
 };
 
 // cv::Mat (H×W or H×W×C, uint8) ↔ tensor C×H×W uint8.
 torch::Tensor matToTensor(const cv::Mat& m);
 cv::Mat tensorToMat(const torch::Tensor& chw);
-// Decodes an image file to gray or RGB uint8; empty Mat with `error` set when it cannot.
-cv::Mat decodeImageFile(const std::string& path, bool gray, std::string& error);
-cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, std::string& error);
-
-bool isLoadStep(const std::string& op);
-bool isUint8Augmentation(const std::string& op);
+// Decodes an image file to gray or RGB uint8, transparency composited over `background`
+// (preprocess/image_color.h); an empty Mat with `error` set when it cannot.
+cv::Mat decodeImageFile(const std::string& path, bool gray, const std::vector<int64_t>& background, std::string& error);
+cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, const std::vector<int64_t>& background,
+                         std::string& error);
 
 }  // namespace netloom

@@ -5,6 +5,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "preprocess/image_color.h"
 #include "preprocess/image_pipeline.h"
 
 namespace netloom {
@@ -24,7 +25,7 @@ std::vector<PreviewStep> previewImagePipeline(const std::vector<ImageStep>& step
         // Training decodes to gray when the pipeline wants it; do the same so the steps see what
         // training feeds them.
         cv::Mat start = in.clone();
-        if (pipeline.wantsGray() && start.channels() == 3) cv::cvtColor(start, start, cv::COLOR_RGB2GRAY);
+        if (pipeline.wantsGray() && start.channels() == 3) start = rgbToGray(start);
         std::vector<PreviewStep> out;
         for (const PreviewImage& p : pipeline.stepwise(start, augment, seed)) {
             PreviewStep s;

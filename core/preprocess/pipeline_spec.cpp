@@ -1,20 +1,38 @@
 #include "preprocess/pipeline_spec.h"
 
+#include <stdexcept>
+
 namespace netloom {
 
-const std::vector<std::string>& imageStepOps() {
-    static const std::vector<std::string> ops = {
-        "grayscale", "rgb", "resize", "center_crop", "scale", "normalize", "canny",
-        "random_flip", "random_rotation", "random_crop", "color_jitter"};
-    return ops;
+ImageStep ImageStep::make(std::string op, std::map<std::string, ParamValue> values) {
+    ImageStep s;
+    s.op = std::move(op);
+    s.params = NodeParams(std::move(values));
+    return s;
 }
 
-bool ImageStep::isAugmentation() const { return op.rfind("random_", 0) == 0 || op == "color_jitter"; }
+const ImageOpSpec& ImageStep::spec() const {
+    const ImageOpSpec* spec = findImageOp(op);
+    if (!spec) throw std::invalid_argument("unknown preprocessing step \"" + op + "\"");
+    return *spec;
+}
 
-bool ImageStep::operator==(const ImageStep& o) const {
-    return op == o.op && width == o.width && height == o.height && mean == o.mean && std == o.std &&
-           low == o.low && high == o.high && degrees == o.degrees && padding == o.padding &&
-           brightness == o.brightness && contrast == o.contrast && probability == o.probability;
+std::string ImageStep::problem() const {
+    const ImageOpSpec* s = findImageOp(op);
+    if (!s) return "unknown preprocessing step \"" + op + "\"";
+    for (const auto& [name, value] : params.values()) {
+        const ParamSpec* p = s->param(name);
+        if (!p) return op + " has no parameter " + name;
+        if (std::string e = checkParamValue(*p, value); !e.empty()) return op + "." + name + ": " + e;
+    }
+    if (s->check) return s->check(read());
+    return {};
+}
+
+std::string ImageStep::summary() const {
+    const ImageOpSpec* s = findImageOp(op);
+    if (!s || !s->summary) return op;
+    return op + " " + s->summary(read());
 }
 
 bool TextPipelineSpec::operator==(const TextPipelineSpec& o) const {

@@ -2,29 +2,32 @@
 // The preprocessing pipeline as data. Saved in the project file; applied by training, the
 // studio's preview and the exported model alike, so all three do exactly the same thing.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "graph/param.h"
+#include "preprocess/image_ops.h"
+
 namespace netloom {
 
+// One image step: an operation of imageOps() and the values of its parameters (missing ones take
+// the operation's defaults).
 struct ImageStep {
-    // grayscale | rgb | resize | center_crop | scale | normalize | canny |
-    // random_flip | random_rotation | random_crop | color_jitter
     std::string op;
-    int64_t width = 0, height = 0;           // resize, center_crop
-    std::vector<double> mean, std;           // normalize, one value per channel
-    double low = 50, high = 150;             // canny thresholds
-    double degrees = 10;                     // random_rotation: ±degrees
-    int64_t padding = 2;                     // random_crop: pad then crop back to size
-    double brightness = 0.2, contrast = 0.2; // color_jitter amplitudes
-    double probability = 0.5;                // random_flip
+    NodeParams params;
 
-    // Augmentation steps run only while training, never at inference or export.
-    bool isAugmentation() const;
-    bool operator==(const ImageStep& o) const;
+    static ImageStep make(std::string op, std::map<std::string, ParamValue> values = {});
+    const ImageOpSpec& spec() const;  // the operation must exist (the loader refuses unknown ones)
+    ParamReader read() const { return ParamReader(spec().params, params); }
+    // Training-only steps never run at inference or in the exported model.
+    bool isAugmentation() const { return spec().trainingOnly; }
+    ImageStage stage() const { return spec().stage; }
+    // Its parameters' values and the operation's own check; an empty string when valid.
+    std::string problem() const;
+    std::string summary() const;  // "resize 32×32"
+    bool operator==(const ImageStep& o) const { return op == o.op && params == o.params; }
 };
-
-const std::vector<std::string>& imageStepOps();
 
 struct TextPipelineSpec {
     bool lowercase = true;
@@ -39,8 +42,13 @@ struct TextPipelineSpec {
 
 struct PipelineSpec {
     std::vector<ImageStep> image;
+    // Transparent pixels are composited over this colour (R, G, B) when an image is decoded: in
+    // training, prediction, the preview, the exported model and the server alike.
+    std::vector<int64_t> background{255, 255, 255};
     TextPipelineSpec text;
-    bool operator==(const PipelineSpec& o) const { return image == o.image && text == o.text; }
+    bool operator==(const PipelineSpec& o) const {
+        return image == o.image && background == o.background && text == o.text;
+    }
 };
 
 }  // namespace netloom

@@ -8,6 +8,7 @@
 
 #include "graph/graph.h"
 #include "preprocess/pipeline_spec.h"
+#include "project/setting_enums.h"
 
 namespace netloom {
 
@@ -30,7 +31,7 @@ struct DatasetSpec {
 };
 
 struct OptimizerSettings {
-    std::string type = "adam";   // sgd | adam | adamw | rmsprop
+    OptimizerType type = OptimizerType::Adam;
     double learningRate = 1e-3;
     double momentum = 0.9;       // sgd, rmsprop
     bool nesterov = false;       // sgd
@@ -39,7 +40,7 @@ struct OptimizerSettings {
 };
 
 struct ScheduleSettings {
-    std::string type = "none";   // none | step | cosine | plateau
+    ScheduleType type = ScheduleType::None;
     int64_t stepSize = 10;       // step: epochs between decays
     double gamma = 0.1;          // step/plateau: factor
     int64_t patience = 3;        // plateau: epochs without improvement
@@ -55,8 +56,8 @@ struct EarlyStoppingSettings {
 };
 
 struct TrainingSettings {
-    std::string task = "classification";  // classification | binary | regression | reconstruction
-    std::string loss = "auto";            // auto | cross_entropy | bce | mse | mae
+    Task task = Task::Classification;
+    LossType loss = LossType::Auto;       // must fit the task: lossesFor(task)
     int64_t epochs = 10;
     int64_t batchSize = 128;
     OptimizerSettings optimizer;

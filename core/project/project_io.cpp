@@ -1,10 +1,12 @@
 // Reading and writing `.netloom` files. Every field is checked with its path, so a broken file
 // produces "graph.nodes[3].params.kernel: expected integer, got \"3x3\"" and never a crash.
+#include <algorithm>
 #include <cmath>
 
 #include "graph/layer_registry.h"
 #include "project/json_reader.h"
 #include "project/project.h"
+#include "project/settings.h"
 #include "util/atomic_file.h"
 
 namespace netloom {
@@ -13,15 +15,16 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> kDatasetKinds = {"none", "idx", "image_folder", "csv", "text_csv", "text_folder"};
-const std::vector<std::string> kTasks = {"classification", "binary", "regression", "reconstruction"};
-const std::vector<std::string> kLosses = {"auto", "cross_entropy", "bce", "mse", "mae"};
-const std::vector<std::string> kOptimizers = {"sgd", "adam", "adamw", "rmsprop"};
-const std::vector<std::string> kSchedules = {"none", "step", "cosine", "plateau"};
-const std::vector<std::string> kMetrics = {"val_loss", "val_accuracy", "val_mae", "val_auc"};
-const std::vector<std::string> kDevices = {"auto", "cpu", "cuda"};
 
+// Reads a value of any kind against its spec: range, choices and list length are checked with the
+// value's path in the message.
 ParamValue readParam(const ParamSpec& spec, const JsonValue& v) {
+    auto checkCount = [&](size_t n) {
+        if (n >= spec.minItems && n <= spec.maxItems) return;
+        if (spec.minItems == spec.maxItems) v.fail("expected " + std::to_string(spec.minItems) + " values");
+        v.fail("expected " + std::to_string(spec.minItems) + " to " + std::to_string(spec.maxItems) +
+               (spec.kind == ParamKind::IntList ? " sizes" : " items"));
+    };
     switch (spec.kind) {
     case ParamKind::Int:
         return v.toInt(static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max));
@@ -31,13 +34,62 @@ ParamValue readParam(const ParamSpec& spec, const JsonValue& v) {
         return v.toBool();
     case ParamKind::Choice:
         return v.toChoice(spec.choices);
+    case ParamKind::Text:
+        return v.toString();
     case ParamKind::IntList: {
         auto list = v.toIntList(static_cast<int64_t>(spec.min), static_cast<int64_t>(spec.max));
-        if (list.empty() || list.size() > 8) v.fail("expected 1 to 8 sizes");
+        checkCount(list.size());
+        return list;
+    }
+    case ParamKind::FloatList: {
+        auto list = v.toNumberList(spec.min, spec.max);
+        checkCount(list.size());
+        return list;
+    }
+    case ParamKind::TextList: {
+        v.expectArray();
+        std::vector<std::string> list;
+        for (size_t i = 0; i < v.size(); ++i) list.push_back(v.at(i).toString());
+        checkCount(list.size());
         return list;
     }
     }
     return int64_t{0};
+}
+
+// The settings under `prefix` ("training.") read from `obj`, the object at that path; nested
+// objects ("training.optimizer.") recursively. Keys not declared (nor in `extraKeys`) are refused.
+void readSettings(const JsonValue& obj, const std::string& prefix, Project& project,
+                  const std::vector<std::string>& extraKeys = {}) {
+    obj.expectObject();
+    std::vector<std::string> children = extraKeys;
+    std::vector<std::string> nested;
+    for (const SettingSpec* spec : settingsUnder(prefix)) {
+        std::string rest = spec->key.substr(prefix.size());
+        std::string child = rest.substr(0, rest.find('.'));
+        if (std::find(children.begin(), children.end(), child) == children.end()) children.push_back(child);
+        if (rest.find('.') != std::string::npos) {
+            if (std::find(nested.begin(), nested.end(), child) == nested.end()) nested.push_back(child);
+        } else if (obj.has(child)) {
+            spec->set(project, readParam(spec->value, obj.at(child)));
+        }
+    }
+    obj.onlyKeys(children);
+    for (const std::string& child : nested)
+        if (obj.has(child)) readSettings(obj.at(child), prefix + child + ".", project);
+}
+
+// Writes the settings under `prefix` into `doc` at their paths.
+void writeSettings(json& doc, const std::string& prefix, const Project& project) {
+    for (const SettingSpec* spec : settingsUnder(prefix)) {
+        ParamValue value = spec->get(project);
+        if (spec->omitWhenDefault && value == spec->value.defaultValue) continue;
+        json* at = &doc;
+        std::string rest = spec->key;
+        for (size_t dot; (dot = rest.find('.')) != std::string::npos; rest = rest.substr(dot + 1))
+            at = &(*at)[rest.substr(0, dot)];
+        (*at)[rest] = std::visit([](const auto& x) { return json(x); }, value);
+    }
 }
 
 json writeParam(const ParamValue& value) {
@@ -97,113 +149,48 @@ Graph readGraph(const JsonValue& g) {
     return graph;
 }
 
-DatasetSpec readDataset(const JsonValue& d) {
-    d.onlyKeys({"kind", "path", "test_path", "target", "text_column", "validation_split", "test_split", "seed", "limit",
-                "classes"});
-    DatasetSpec s;
-    s.kind = d.at("kind").toChoice(kDatasetKinds);
-    s.path = d.stringOr("path", "");
-    s.testPath = d.stringOr("test_path", "");
-    s.target = d.stringOr("target", "");
-    s.textColumn = d.stringOr("text_column", "");
-    s.validationSplit = d.numberOr("validation_split", s.validationSplit, 0.0, 0.9);
-    s.testSplit = d.numberOr("test_split", s.testSplit, 0.0, 0.9);
+void readDataset(const JsonValue& d, Project& p) {
+    d.at("kind");  // required
+    readSettings(d, "dataset.", p);
+    const DatasetSpec& s = p.dataset;
     if (s.validationSplit + s.testSplit > 0.95) d.fail("validation_split + test_split leave no training data");
-    s.seed = static_cast<uint64_t>(d.intOr("seed", 42, 0, INT64_MAX));
-    s.limit = d.intOr("limit", 0, 0, INT64_MAX);
-    if (d.has("classes")) {
-        JsonValue classes = d.at("classes");
-        for (size_t i = 0; i < classes.size(); ++i) s.classes.push_back(classes.at(i).toString());
-    }
     if (s.kind != "none" && s.path.empty()) d.fail("dataset kind \"" + s.kind + "\" needs a path");
-    return s;
 }
 
+// A step's keys are "op" and its operation's parameters (preprocess/image_ops.h).
 ImageStep readImageStep(const JsonValue& v) {
-    v.onlyKeys({"op", "width", "height", "mean", "std", "low", "high", "degrees", "padding", "brightness",
-                "contrast", "probability"});
-    ImageStep s;
-    s.op = v.at("op").toChoice(imageStepOps());
-    s.width = v.intOr("width", 0, 0, 16384);
-    s.height = v.intOr("height", 0, 0, 16384);
-    if ((s.op == "resize" || s.op == "center_crop") && (s.width < 1 || s.height < 1))
-        v.fail(s.op + " needs width and height of at least 1");
-    if (v.has("mean")) s.mean = v.at("mean").toNumberList(-1e6, 1e6);
-    if (v.has("std")) s.std = v.at("std").toNumberList(1e-12, 1e6);
-    if (s.op == "normalize") {
-        if (s.mean.empty() || s.mean.size() != s.std.size() || s.mean.size() > 4)
-            v.fail("normalize needs mean and std lists of the same length (1 to 4 channels)");
+    v.expectObject();
+    JsonValue opValue = v.at("op");
+    const ImageOpSpec* spec = findImageOp(opValue.toChoice(imageOpNames()));
+    std::vector<std::string> keys{"op"};
+    for (const ParamSpec& p : spec->params) keys.push_back(p.name);
+    v.onlyKeys(keys);
+    ImageStep step;
+    step.op = spec->op;
+    for (const ParamSpec& p : spec->params) {
+        if (v.has(p.name)) step.params.set(p.name, readParam(p, v.at(p.name)));
+        else if (p.required) v.fail(step.op + " needs " + p.name);
     }
-    s.low = v.numberOr("low", s.low, 0, 10000);
-    s.high = v.numberOr("high", s.high, 0, 10000);
-    s.degrees = v.numberOr("degrees", s.degrees, 0, 180);
-    s.padding = v.intOr("padding", s.padding, 0, 1024);
-    s.brightness = v.numberOr("brightness", s.brightness, 0, 1);
-    s.contrast = v.numberOr("contrast", s.contrast, 0, 1);
-    s.probability = v.numberOr("probability", s.probability, 0, 1);
-    return s;
+    if (spec->check)
+        if (std::string problem = spec->check(step.read()); !problem.empty()) v.fail(problem);
+    return step;
 }
 
-PipelineSpec readPreprocess(const JsonValue& p) {
-    p.onlyKeys({"image", "text"});
-    PipelineSpec spec;
+// Every parameter of the step's operation is written, defaults included, so a file says what ran.
+json writeImageStep(const ImageStep& step) {
+    json js = {{"op", step.op}};
+    ParamReader values = step.read();
+    for (const ParamSpec& p : step.spec().params) js[p.name] = writeParam(values.value(p.name));
+    return js;
+}
+
+void readPreprocess(const JsonValue& p, Project& project) {
+    readSettings(p, "preprocess.", project, {"image"});
+    project.preprocess.image.clear();
     if (p.has("image")) {
         JsonValue steps = p.at("image");
-        for (size_t i = 0; i < steps.size(); ++i) spec.image.push_back(readImageStep(steps.at(i)));
+        for (size_t i = 0; i < steps.size(); ++i) project.preprocess.image.push_back(readImageStep(steps.at(i)));
     }
-    if (p.has("text")) {
-        JsonValue t = p.at("text");
-        t.onlyKeys({"lowercase", "strip_punctuation", "remove_stop_words", "stem", "max_vocab", "min_frequency", "length"});
-        TextPipelineSpec& s = spec.text;
-        s.lowercase = t.boolOr("lowercase", s.lowercase);
-        s.stripPunctuation = t.boolOr("strip_punctuation", s.stripPunctuation);
-        s.removeStopWords = t.boolOr("remove_stop_words", s.removeStopWords);
-        s.stem = t.boolOr("stem", s.stem);
-        s.maxVocab = t.intOr("max_vocab", s.maxVocab, 2, 1 << 22);
-        s.minFrequency = t.intOr("min_frequency", s.minFrequency, 1, 1 << 30);
-        s.length = t.intOr("length", s.length, 1, 1 << 16);
-    }
-    return spec;
-}
-
-TrainingSettings readTraining(const JsonValue& t) {
-    t.onlyKeys({"task", "loss", "epochs", "batch_size", "optimizer", "schedule", "clip_norm", "early_stopping",
-                "seed", "device", "threads"});
-    TrainingSettings s;
-    s.task = t.choiceOr("task", s.task, kTasks);
-    s.loss = t.choiceOr("loss", s.loss, kLosses);
-    s.epochs = t.intOr("epochs", s.epochs, 1, 100000);
-    s.batchSize = t.intOr("batch_size", s.batchSize, 1, 1 << 20);
-    if (t.has("optimizer")) {
-        JsonValue o = t.at("optimizer");
-        o.onlyKeys({"type", "learning_rate", "momentum", "nesterov", "weight_decay"});
-        s.optimizer.type = o.choiceOr("type", s.optimizer.type, kOptimizers);
-        s.optimizer.learningRate = o.numberOr("learning_rate", s.optimizer.learningRate, 1e-12, 10);
-        s.optimizer.momentum = o.numberOr("momentum", s.optimizer.momentum, 0, 1);
-        s.optimizer.nesterov = o.boolOr("nesterov", s.optimizer.nesterov);
-        s.optimizer.weightDecay = o.numberOr("weight_decay", s.optimizer.weightDecay, 0, 1);
-    }
-    if (t.has("schedule")) {
-        JsonValue o = t.at("schedule");
-        o.onlyKeys({"type", "step_size", "gamma", "patience", "min_learning_rate"});
-        s.schedule.type = o.choiceOr("type", s.schedule.type, kSchedules);
-        s.schedule.stepSize = o.intOr("step_size", s.schedule.stepSize, 1, 100000);
-        s.schedule.gamma = o.numberOr("gamma", s.schedule.gamma, 1e-6, 1);
-        s.schedule.patience = o.intOr("patience", s.schedule.patience, 0, 100000);
-        s.schedule.minLearningRate = o.numberOr("min_learning_rate", s.schedule.minLearningRate, 0, 10);
-    }
-    s.clipNorm = t.numberOr("clip_norm", s.clipNorm, 0, 1e6);
-    if (t.has("early_stopping")) {
-        JsonValue o = t.at("early_stopping");
-        o.onlyKeys({"enabled", "metric", "patience"});
-        s.earlyStopping.enabled = o.boolOr("enabled", s.earlyStopping.enabled);
-        s.earlyStopping.metric = o.choiceOr("metric", s.earlyStopping.metric, kMetrics);
-        s.earlyStopping.patience = o.intOr("patience", s.earlyStopping.patience, 1, 100000);
-    }
-    s.seed = static_cast<uint64_t>(t.intOr("seed", 0, 0, INT64_MAX));
-    s.device = t.choiceOr("device", s.device, kDevices);
-    s.threads = t.intOr("threads", s.threads, 0, 1024);
-    return s;
 }
 
 }  // namespace
@@ -227,9 +214,9 @@ ProjectLoad parseProject(const std::string& text) {
         p.name = root.stringOr("name", "");
         p.description = root.stringOr("description", "");
         p.graph = readGraph(root.at("graph"));
-        if (root.has("dataset")) p.dataset = readDataset(root.at("dataset"));
-        if (root.has("preprocess")) p.preprocess = readPreprocess(root.at("preprocess"));
-        if (root.has("training")) p.training = readTraining(root.at("training"));
+        if (root.has("dataset")) readDataset(root.at("dataset"), p);
+        if (root.has("preprocess")) readPreprocess(root.at("preprocess"), p);
+        if (root.has("training")) readSettings(root.at("training"), "training.", p);
         result.project = std::move(p);
     } catch (const JsonError& e) {
         result.error = e.what();
@@ -280,80 +267,12 @@ std::string serializeProject(const Project& p) {
     for (const auto& [id, e] : p.graph.edges()) edges.push_back({{"from", e.from}, {"to", e.to}, {"port", e.port}});
     doc["graph"] = {{"nodes", nodes}, {"edges", edges}};
 
-    const DatasetSpec& d = p.dataset;
-    json jd = {{"kind", d.kind}};
-    if (!d.path.empty()) jd["path"] = d.path;
-    if (!d.testPath.empty()) jd["test_path"] = d.testPath;
-    if (!d.target.empty()) jd["target"] = d.target;
-    if (!d.textColumn.empty()) jd["text_column"] = d.textColumn;
-    jd["validation_split"] = d.validationSplit;
-    jd["test_split"] = d.testSplit;
-    jd["seed"] = d.seed;
-    if (d.limit) jd["limit"] = d.limit;
-    if (!d.classes.empty()) jd["classes"] = d.classes;
-    doc["dataset"] = jd;
-
+    writeSettings(doc, "dataset.", p);
     json image = json::array();
-    for (const ImageStep& s : p.preprocess.image) {
-        json js = {{"op", s.op}};
-        if (s.op == "resize" || s.op == "center_crop") {
-            js["width"] = s.width;
-            js["height"] = s.height;
-        } else if (s.op == "normalize") {
-            js["mean"] = s.mean;
-            js["std"] = s.std;
-        } else if (s.op == "canny") {
-            js["low"] = s.low;
-            js["high"] = s.high;
-        } else if (s.op == "random_rotation") {
-            js["degrees"] = s.degrees;
-        } else if (s.op == "random_crop") {
-            js["padding"] = s.padding;
-        } else if (s.op == "color_jitter") {
-            js["brightness"] = s.brightness;
-            js["contrast"] = s.contrast;
-        } else if (s.op == "random_flip") {
-            js["probability"] = s.probability;
-        }
-        image.push_back(js);
-    }
-    const TextPipelineSpec& t = p.preprocess.text;
-    doc["preprocess"] = {{"image", image},
-                         {"text",
-                          {{"lowercase", t.lowercase},
-                           {"strip_punctuation", t.stripPunctuation},
-                           {"remove_stop_words", t.removeStopWords},
-                           {"stem", t.stem},
-                           {"max_vocab", t.maxVocab},
-                           {"min_frequency", t.minFrequency},
-                           {"length", t.length}}}};
-
-    const TrainingSettings& s = p.training;
-    doc["training"] = {
-        {"task", s.task},
-        {"loss", s.loss},
-        {"epochs", s.epochs},
-        {"batch_size", s.batchSize},
-        {"optimizer",
-         {{"type", s.optimizer.type},
-          {"learning_rate", s.optimizer.learningRate},
-          {"momentum", s.optimizer.momentum},
-          {"nesterov", s.optimizer.nesterov},
-          {"weight_decay", s.optimizer.weightDecay}}},
-        {"schedule",
-         {{"type", s.schedule.type},
-          {"step_size", s.schedule.stepSize},
-          {"gamma", s.schedule.gamma},
-          {"patience", s.schedule.patience},
-          {"min_learning_rate", s.schedule.minLearningRate}}},
-        {"clip_norm", s.clipNorm},
-        {"early_stopping",
-         {{"enabled", s.earlyStopping.enabled},
-          {"metric", s.earlyStopping.metric},
-          {"patience", s.earlyStopping.patience}}},
-        {"seed", s.seed},
-        {"device", s.device},
-        {"threads", s.threads}};
+    for (const ImageStep& step : p.preprocess.image) image.push_back(writeImageStep(step));
+    doc["preprocess"]["image"] = image;
+    writeSettings(doc, "preprocess.", p);
+    writeSettings(doc, "training.", p);
     return doc.dump(2) + "\n";
 }
 

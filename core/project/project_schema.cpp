@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/layer_registry.h"
+#include "preprocess/image_ops.h"
 #include "preprocess/pipeline_spec.h"
+#include "project/settings.h"
 
 namespace netloom {
 
@@ -19,9 +21,15 @@ json paramSchema(const ParamSpec& p) {
     case ParamKind::Bool: s = {{"type", "boolean"}}; break;
     case ParamKind::Choice: s = {{"type", "string"}, {"enum", p.choices}}; break;
     case ParamKind::IntList:
-        s = {{"type", "array"}, {"minItems", 1}, {"maxItems", 8},
+        s = {{"type", "array"}, {"minItems", p.minItems}, {"maxItems", p.maxItems},
              {"items", {{"type", "integer"}, {"minimum", p.min}, {"maximum", p.max}}}};
         break;
+    case ParamKind::FloatList:
+        s = {{"type", "array"}, {"minItems", p.minItems}, {"maxItems", p.maxItems},
+             {"items", {{"type", "number"}, {"minimum", p.min}, {"maximum", p.max}}}};
+        break;
+    case ParamKind::Text: s = {{"type", "string"}}; break;
+    case ParamKind::TextList: s = {{"type", "array"}, {"items", {{"type", "string"}}}}; break;
     }
     s["description"] = p.help;
     s["default"] = std::visit([](const auto& v) { return json(v); }, p.defaultValue);
@@ -35,6 +43,21 @@ json closedObject(json properties, std::vector<std::string> required = {}) {
     json o = {{"type", "object"}, {"additionalProperties", false}, {"properties", properties}};
     if (!required.empty()) o["required"] = required;
     return o;
+}
+
+// The object holding the settings under `prefix`, nested objects included (from settings.h).
+json settingsObject(const std::string& prefix, std::vector<std::string> required = {}) {
+    json properties = json::object();
+    for (const SettingSpec* spec : settingsUnder(prefix)) {
+        std::string rest = spec->key.substr(prefix.size());
+        std::string child = rest.substr(0, rest.find('.'));
+        if (rest.find('.') != std::string::npos) {
+            if (!properties.contains(child)) properties[child] = settingsObject(prefix + child + ".");
+        } else {
+            properties[child] = paramSchema(spec->value);
+        }
+    }
+    return closedObject(properties, std::move(required));
 }
 
 }  // namespace
@@ -59,19 +82,21 @@ std::string projectJsonSchema() {
     node["allOf"] = nodeVariants;
     json edge = closedObject({{"from", intIn(1, 1 << 30)}, {"to", intIn(1, 1 << 30)}, {"port", intIn(0, 1024)}},
                              {"from", "to"});
-    json imageStep = closedObject({{"op", enumOf(imageStepOps())},
-                                   {"width", intIn(0, 16384)},
-                                   {"height", intIn(0, 16384)},
-                                   {"mean", {{"type", "array"}, {"items", numberIn(-1e6, 1e6)}}},
-                                   {"std", {{"type", "array"}, {"items", numberIn(1e-12, 1e6)}}},
-                                   {"low", numberIn(0, 10000)},
-                                   {"high", numberIn(0, 10000)},
-                                   {"degrees", numberIn(0, 180)},
-                                   {"padding", intIn(0, 1024)},
-                                   {"brightness", numberIn(0, 1)},
-                                   {"contrast", numberIn(0, 1)},
-                                   {"probability", numberIn(0, 1)}},
-                                  {"op"});
+    // A step is "op" plus its operation's parameters (preprocess/image_ops.h).
+    json stepVariants = json::array();
+    for (const ImageOpSpec& op : imageOps()) {
+        json properties = {{"op", {{"const", op.op}}}};
+        std::vector<std::string> required{"op"};
+        for (const ParamSpec& p : op.params) {
+            properties[p.name] = paramSchema(p);
+            if (p.required) required.push_back(p.name);
+        }
+        json variant = closedObject(properties, required);
+        variant["description"] = op.description;
+        stepVariants.push_back(variant);
+    }
+    json imageStep = {{"type", "object"}, {"required", {"op"}}, {"properties", {{"op", enumOf(imageOpNames())}}},
+                      {"oneOf", stepVariants}};
     json schema = {
         {"$schema", "https://json-schema.org/draft/2020-12/schema"},
         {"title", "Netloom project"},
@@ -86,47 +111,10 @@ std::string projectJsonSchema() {
           {"graph", closedObject({{"nodes", {{"type", "array"}, {"items", node}}},
                                   {"edges", {{"type", "array"}, {"items", edge}}}},
                                  {"nodes"})},
-          {"dataset", closedObject({{"kind", enumOf({"none", "idx", "image_folder", "csv", "text_csv", "text_folder"})},
-                                    {"path", {{"type", "string"}}},
-                                    {"test_path", {{"type", "string"}}},
-                                    {"target", {{"type", "string"}}},
-                                    {"text_column", {{"type", "string"}}},
-                                    {"validation_split", numberIn(0, 0.9)},
-                                    {"test_split", numberIn(0, 0.9)},
-                                    {"seed", intIn(0, 9.2e18)},
-                                    {"limit", intIn(0, 9.2e18)},
-                                    {"classes", {{"type", "array"}, {"items", {{"type", "string"}}}}}},
-                                   {"kind"})},
+          {"dataset", settingsObject("dataset.", {"kind"})},
           {"preprocess", closedObject({{"image", {{"type", "array"}, {"items", imageStep}}},
-                                       {"text", closedObject({{"lowercase", {{"type", "boolean"}}},
-                                                              {"strip_punctuation", {{"type", "boolean"}}},
-                                                              {"remove_stop_words", {{"type", "boolean"}}},
-                                                              {"stem", {{"type", "boolean"}}},
-                                                              {"max_vocab", intIn(2, 1 << 22)},
-                                                              {"min_frequency", intIn(1, 1 << 30)},
-                                                              {"length", intIn(1, 1 << 16)}})}})},
-          {"training",
-           closedObject({{"task", enumOf({"classification", "binary", "regression", "reconstruction"})},
-                         {"loss", enumOf({"auto", "cross_entropy", "bce", "mse", "mae"})},
-                         {"epochs", intIn(1, 100000)},
-                         {"batch_size", intIn(1, 1 << 20)},
-                         {"optimizer", closedObject({{"type", enumOf({"sgd", "adam", "adamw", "rmsprop"})},
-                                                     {"learning_rate", numberIn(1e-12, 10)},
-                                                     {"momentum", numberIn(0, 1)},
-                                                     {"nesterov", {{"type", "boolean"}}},
-                                                     {"weight_decay", numberIn(0, 1)}})},
-                         {"schedule", closedObject({{"type", enumOf({"none", "step", "cosine", "plateau"})},
-                                                    {"step_size", intIn(1, 100000)},
-                                                    {"gamma", numberIn(1e-6, 1)},
-                                                    {"patience", intIn(0, 100000)},
-                                                    {"min_learning_rate", numberIn(0, 10)}})},
-                         {"clip_norm", numberIn(0, 1e6)},
-                         {"early_stopping", closedObject({{"enabled", {{"type", "boolean"}}},
-                                                          {"metric", enumOf({"val_loss", "val_accuracy", "val_mae", "val_auc"})},
-                                                          {"patience", intIn(1, 100000)}})},
-                         {"seed", intIn(0, 9.2e18)},
-                         {"device", enumOf({"auto", "cpu", "cuda"})},
-                         {"threads", intIn(0, 1024)}})}}}};
+                                       {"text", settingsObject("preprocess.text.")}})},
+          {"training", settingsObject("training.")}}}};
     return schema.dump(2) + "\n";
 }
 

@@ -8,15 +8,15 @@
 #include <torch/torch.h>
 
 #include "graph/graph.h"
+#include "graph/layers/layer_kernels.h"
 
 namespace netloom {
 
 CpuWork cpuWorkOf(const Graph& graph) {
     for (const auto& [id, node] : graph.nodes()) {
         (void)id;
-        const std::string& t = node.type;
-        if (t == "Conv2d" || t == "MaxPool2d" || t == "AvgPool2d" || t == "GlobalAvgPool2d" || t == "BatchNorm")
-            return CpuWork::Convolutions;
+        const LayerKernels* k = layerKernels().find(node.type);
+        if (k && k->convolutional) return CpuWork::Convolutions;
     }
     return CpuWork::MatrixProducts;
 }

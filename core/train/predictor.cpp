@@ -20,7 +20,7 @@ struct Predictor::Impl {
     std::unique_ptr<TextEncoder> text;
     std::unique_ptr<TabularEncoder> tabular;
     std::vector<std::string> classes;
-    std::string task;
+    Task task = Task::Classification;
     std::vector<int64_t> inputDims;
 };
 
@@ -44,7 +44,7 @@ std::unique_ptr<Predictor> Predictor::open(const Project& project, const std::st
     try {
         auto st = nlohmann::json::parse(state.stateJson);
         d.classes = st.value("classes", std::vector<std::string>{});
-        d.task = st.value("task", project.training.task);
+        d.task = enumFromName<Task>(st.value("task", nameOf(project.training.task))).value_or(project.training.task);
         if (st.contains("text")) {
             d.text = TextEncoder::fromJson(st["text"].dump(), error);
             if (!d.text) return nullptr;
@@ -99,7 +99,7 @@ std::vector<Prediction> Predictor::predict(const std::vector<std::string>& input
             // As the dataset loader decodes, plus: a one-channel network gets gray input.
             bool gray = d.pipeline->wantsGray() || (d.inputDims.size() == 3 && d.inputDims[0] == 1);
             std::string error;
-            cv::Mat img = decodeImageFile(in, gray, error);
+            cv::Mat img = decodeImageFile(in, gray, d.project.preprocess.background, error);
             if (img.empty()) {
                 r.error = error;
                 results.push_back(r);
@@ -116,8 +116,8 @@ std::vector<Prediction> Predictor::predict(const std::vector<std::string>& input
             x = d.pipeline->toModelInput(t, false, nullptr);
         }
         torch::Tensor out = d.net->forward(x);
-        if (d.task == "classification" || d.task == "binary") {
-            torch::Tensor probs = d.task == "binary"
+        if (d.task == Task::Classification || d.task == Task::Binary) {
+            torch::Tensor probs = d.task == Task::Binary
                                       ? torch::stack({1 - torch::sigmoid(out.view({-1})), torch::sigmoid(out.view({-1}))}, 1)
                                       : torch::softmax(out, 1);
             probs = probs[0].to(torch::kFloat64).contiguous();
@@ -127,7 +127,7 @@ std::vector<Prediction> Predictor::predict(const std::vector<std::string>& input
                 r.probabilities.emplace_back(name, probs[k].item<double>());
             }
             r.label = r.probabilities[best].first;
-        } else if (d.task == "reconstruction") {
+        } else if (d.task == Task::Reconstruction) {
             r.anomalyScore = (out - x).pow(2).mean().item<double>();
         } else {
             auto flat = out.flatten().to(torch::kFloat64).contiguous();

@@ -54,21 +54,12 @@ void readMetrics(const std::string& path, std::vector<EpochRecord>& epochs) {
     };
     const int cEpoch = col("epoch");
     if (cEpoch < 0) return;
-    struct Field {
-        const char* name;
-        double EpochRecord::*member;
-    };
-    const Field fields[] = {{"train_loss", &EpochRecord::trainLoss},       {"train_accuracy", &EpochRecord::trainAccuracy},
-                            {"val_loss", &EpochRecord::valLoss},           {"val_accuracy", &EpochRecord::valAccuracy},
-                            {"val_mae", &EpochRecord::valMae},             {"val_rmse", &EpochRecord::valRmse},
-                            {"val_auc", &EpochRecord::valAuc},             {"learning_rate", &EpochRecord::learningRate},
-                            {"seconds", &EpochRecord::seconds},            {"samples_per_s", &EpochRecord::samplesPerSecond}};
     for (const auto& row : t.rows) {
         EpochRecord e;
         double ep = number(row[static_cast<size_t>(cEpoch)]);
         if (std::isnan(ep)) continue;
         e.epoch = static_cast<int64_t>(ep);
-        for (const auto& f : fields)
+        for (const MetricsColumn& f : metricsColumns())
             if (int c = col(f.name); c >= 0) e.*(f.member) = number(row[static_cast<size_t>(c)]);
         // A resumed run repeats the epoch it was stopped in: the later row wins.
         auto same = std::find_if(epochs.begin(), epochs.end(), [&](const EpochRecord& x) { return x.epoch == e.epoch; });
@@ -107,10 +98,17 @@ bool readRun(const std::string& dir, RunRecord& run, std::string& error) {
             run.finished = true;
             run.reason = j.value("reason", std::string());
             run.bestEpoch = j.value("best_epoch", int64_t{0});
-            if (j.contains("test") && j["test"].is_object()) {
-                const auto& t = j["test"];
-                if (t.contains("accuracy") && t["accuracy"].is_number()) run.testAccuracy = t["accuracy"].get<double>();
-                if (t.contains("loss") && t["loss"].is_number()) run.testLoss = t["loss"].get<double>();
+            // Runs before "evaluated_on" existed reported their final evaluation as "test".
+            run.evaluatedOn = j.value("evaluated_on", std::string(j.contains("test") ? "test" : ""));
+            const char* key = j.contains("final") ? "final" : "test";
+            if (j.contains(key) && j[key].is_object()) {
+                const auto& t = j[key];
+                if (t.contains("accuracy") && t["accuracy"].is_number()) run.finalAccuracy = t["accuracy"].get<double>();
+                if (t.contains("loss") && t["loss"].is_number()) run.finalLoss = t["loss"].get<double>();
+            }
+            if (run.evaluatedOn == "test") {
+                run.testAccuracy = run.finalAccuracy;
+                run.testLoss = run.finalLoss;
             }
         } catch (const nlohmann::json::exception&) {
             run.finished = false;  // half-written summary: treat the run as unfinished

@@ -8,14 +8,9 @@
 #include <vector>
 
 #include "project/project.h"
+#include "train/run_folder.h"
 
 namespace netloom {
-
-struct EpochRecord {
-    int64_t epoch = 0;
-    double trainLoss = NAN, trainAccuracy = NAN, valLoss = NAN, valAccuracy = NAN, valMae = NAN, valRmse = NAN,
-           valAuc = NAN, learningRate = NAN, seconds = NAN, samplesPerSecond = NAN;
-};
 
 struct RunRecord {
     std::string dir;
@@ -28,7 +23,11 @@ struct RunRecord {
     bool finished = false;         // summary.json present
     std::string reason;            // "completed", "stopped by the user", ...
     int64_t bestEpoch = 0;
-    double testAccuracy = NAN, testLoss = NAN;
+    double testAccuracy = NAN, testLoss = NAN;  // only from a real test split
+    // The final evaluation with the best checkpoint: "test", or "validation" when there is no test
+    // split, or empty when nothing was held out.
+    std::string evaluatedOn;
+    double finalAccuracy = NAN, finalLoss = NAN;
     bool hasBest = false, hasLast = false;  // checkpoints present
     // A run that did not finish, or was stopped ("stopped by the user at epoch 2, batch 17"), and
     // has a `last` checkpoint can be resumed.

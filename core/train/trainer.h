@@ -10,6 +10,8 @@
 
 namespace netloom {
 
+class Collective;  // train/collective.h (Torch)
+
 struct TrainOptions {
     std::string runDir;        // empty: runs/<project>-<timestamp> under the current folder
     std::string resumeDir;     // continue the run in this folder from its `last` checkpoint
@@ -18,6 +20,8 @@ struct TrainOptions {
     int64_t threads = 0;       // 0: the project's setting, then one per core
     int64_t maxBatchesPerEpoch = 0;  // 0: all (tests use a few)
     int64_t batchEventEvery = 1;     // report every Nth batch
+    // The peers of a distributed run; null: this process trains alone.
+    std::shared_ptr<Collective> collective;
 };
 
 class Trainer {
@@ -34,8 +38,9 @@ public:
     void resume();
     void stop();
 
-private:
     struct Impl;
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

@@ -41,7 +41,8 @@ struct BatchEvent {
 
 struct EpochEvent {
     int64_t epoch = 0, epochs = 0;
-    Metrics train, validation;
+    Metrics train;
+    Metrics validation;  // samples == 0: the dataset has no validation split, there are no figures
     double learningRate = 0;
     double seconds = 0;
     double samplesPerSecond = 0;
@@ -52,7 +53,10 @@ struct EpochEvent {
 struct RunFinished {
     std::string reason;        // "completed", "early stopping at epoch 7", "stopped by the user"
     int64_t bestEpoch = 0;
-    Metrics test;              // evaluated with the best checkpoint
+    // The best checkpoint evaluated on the test split, or on the validation split when there is no
+    // test split (`evaluatedOn` says which; empty when nothing was held out and `evaluation` is empty).
+    Metrics evaluation;
+    std::string evaluatedOn;
     std::string bestCheckpoint, lastCheckpoint;
 };
 

@@ -1,9 +1,11 @@
 #pragma once
 // Small graph builders shared by the core tests.
 #include <cstdlib>
+#include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "graph/graph.h"
 
@@ -25,9 +27,20 @@ inline std::vector<NodeId> chain(Graph& g, const std::vector<NodeId>& ids) {
 }
 
 // A fresh folder under /tmp for one test.
+// A fresh folder under /tmp, removed with everything in it when the test process exits.
 inline std::string makeTempDir() {
+    struct Remover {
+        std::vector<std::string> dirs;
+        ~Remover() {
+            std::error_code ignored;
+            for (const auto& d : dirs) std::filesystem::remove_all(d, ignored);
+        }
+    };
+    static Remover remover;
     char tmpl[] = "/tmp/netloom-test-XXXXXX";
-    return mkdtemp(tmpl);
+    std::string dir = mkdtemp(tmpl);
+    remover.dirs.push_back(dir);
+    return dir;
 }
 
 // gtest parameter names for example projects: "fashion-mnist-cnn" → "fashion_mnist_cnn".

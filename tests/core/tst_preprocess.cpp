@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <opencv2/imgproc.hpp>
 
+#include "preprocess/image_color.h"
+#include "preprocess/image_op_kernels.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
 
@@ -9,11 +13,7 @@ using namespace netloom;
 
 namespace {
 
-ImageStep step(const std::string& op) {
-    ImageStep s;
-    s.op = op;
-    return s;
-}
+ImageStep step(const std::string& op, std::map<std::string, ParamValue> values = {}) { return ImageStep::make(op, values); }
 
 }  // namespace
 
@@ -58,12 +58,8 @@ TEST(TextPipeline, StateRoundTripsThroughJson) {
 
 TEST(ImagePipeline, LoadStepsResizeCropAndGray) {
     cv::Mat rgb(40, 60, CV_8UC3, cv::Scalar(255, 0, 0));
-    ImageStep resize = step("resize");
-    resize.width = 30;
-    resize.height = 20;
-    ImageStep crop = step("center_crop");
-    crop.width = 10;
-    crop.height = 10;
+    ImageStep resize = step("resize", {{"width", int64_t{30}}, {"height", int64_t{20}}});
+    ImageStep crop = step("center_crop", {{"width", int64_t{10}}, {"height", int64_t{10}}});
     ImagePipeline p({step("grayscale"), resize, crop});
     cv::Mat out = p.prepare(rgb);
     EXPECT_EQ(out.channels(), 1);
@@ -75,9 +71,7 @@ TEST(ImagePipeline, LoadStepsResizeCropAndGray) {
 }
 
 TEST(ImagePipeline, ScaleAndNormalizeGiveKnownValues) {
-    ImageStep norm = step("normalize");
-    norm.mean = {0.5};
-    norm.std = {0.25};
+    ImageStep norm = step("normalize", {{"mean", std::vector<double>{0.5}}, {"std", std::vector<double>{0.25}}});
     ImagePipeline p({step("scale"), norm});
     auto batch = torch::full({2, 1, 2, 2}, 255, torch::kUInt8);
     batch[1].fill_(0);
@@ -88,8 +82,7 @@ TEST(ImagePipeline, ScaleAndNormalizeGiveKnownValues) {
 }
 
 TEST(ImagePipeline, AugmentationIsSeededAndTrainingOnly) {
-    ImageStep flip = step("random_flip");
-    flip.probability = 1.0;
+    ImageStep flip = step("random_flip", {{"probability", 1.0}});
     ImagePipeline p({flip, step("scale")});
     auto batch = torch::arange(4, torch::kUInt8).view({1, 1, 1, 4});
     std::mt19937_64 rng(1);
@@ -98,8 +91,7 @@ TEST(ImagePipeline, AugmentationIsSeededAndTrainingOnly) {
     auto inference = p.toModelInput(batch, false, nullptr);
     EXPECT_FLOAT_EQ(inference[0][0][0][0].item<float>(), 0.0f) << "never augmented at inference";
 
-    ImageStep rot = step("random_rotation");
-    rot.degrees = 30;
+    ImageStep rot = step("random_rotation", {{"degrees", 30.0}});
     ImagePipeline r({rot});
     auto img = torch::randint(0, 255, {3, 1, 12, 12}, torch::kUInt8);
     std::mt19937_64 a(7), b(7);
@@ -107,9 +99,7 @@ TEST(ImagePipeline, AugmentationIsSeededAndTrainingOnly) {
 }
 
 TEST(ImagePipeline, StepwisePreviewShowsEveryStep) {
-    ImageStep resize = step("resize");
-    resize.width = 8;
-    resize.height = 8;
+    ImageStep resize = step("resize", {{"width", int64_t{8}}, {"height", int64_t{8}}});
     ImageStep canny = step("canny");
     ImagePipeline p({step("grayscale"), resize, canny, step("scale")});
     cv::Mat img(16, 16, CV_8UC3, cv::Scalar(0, 0, 0));
@@ -118,7 +108,38 @@ TEST(ImagePipeline, StepwisePreviewShowsEveryStep) {
     ASSERT_EQ(steps.size(), 5u);
     EXPECT_EQ(steps[0].label, "original");
     EXPECT_EQ(steps[2].label, "resize 8×8");
-    EXPECT_EQ(steps[3].label, "canny");
+    EXPECT_EQ(steps[3].label, "canny 50–150");
     EXPECT_GT(cv::countNonZero(steps[3].image), 0) << "the square's edges are found";
     EXPECT_TRUE(steps[4].isFloat);
+}
+
+// Every operation is declared with a label and an implementation for its stage; exportable
+// inference steps also have an ONNX emitter (their parity is proven in tst_export).
+TEST(ImageOps, EveryOperationHasItsImplementation) {
+    for (const ImageOpSpec& op : imageOps()) {
+        const ImageOpKernels* k = imageOpKernels(op.op);
+        ASSERT_NE(k, nullptr) << op.op;
+        EXPECT_FALSE(op.label.empty()) << op.op;
+        EXPECT_FALSE(op.description.empty()) << op.op;
+        switch (op.stage) {
+        case ImageStage::Load: EXPECT_TRUE(static_cast<bool>(k->load)) << op.op; break;
+        case ImageStage::Augment: EXPECT_TRUE(static_cast<bool>(k->augment)) << op.op; break;
+        case ImageStage::Float: EXPECT_TRUE(static_cast<bool>(k->apply)) << op.op; break;
+        }
+        EXPECT_EQ(static_cast<bool>(k->emit), op.exportable && !op.trainingOnly) << op.op;
+        for (const ParamSpec& p : op.params) EXPECT_EQ(checkParamValue(p, p.defaultValue), "") << op.op << "." << p.name;
+    }
+}
+
+// One rule for transparency, in float32 with half-to-even rounding: a half-transparent pixel over
+// white, and the fully transparent and opaque ends.
+TEST(ImageColor, CompositesOverTheBackground) {
+    cv::Mat rgba(1, 3, CV_8UC4);
+    rgba.at<cv::Vec4b>(0, 0) = {200, 100, 0, 128};
+    rgba.at<cv::Vec4b>(0, 1) = {10, 20, 30, 0};
+    rgba.at<cv::Vec4b>(0, 2) = {10, 20, 30, 255};
+    cv::Mat rgb = compositeOverBackground(rgba, {255, 255, 255});
+    EXPECT_EQ(rgb.at<cv::Vec3b>(0, 0), cv::Vec3b(227, 177, 127));  // (200·128 + 255·127) / 255 = 227.39
+    EXPECT_EQ(rgb.at<cv::Vec3b>(0, 1), cv::Vec3b(255, 255, 255));
+    EXPECT_EQ(rgb.at<cv::Vec3b>(0, 2), cv::Vec3b(10, 20, 30));
 }

@@ -6,7 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <set>
+
 #include "project/project.h"
+#include "project/settings.h"
 #include "test_graphs.h"
 #include "util/atomic_file.h"
 
@@ -124,4 +127,63 @@ TEST(AtomicFile, FailedReplaceKeepsTheOldContentsAndCleansUp) {
 TEST(AtomicFile, MissingFolderIsAnError) {
     std::string error = writeFileAtomically("/nonexistent-netloom-dir/p.netloom", "x");
     EXPECT_NE(error.find("/nonexistent-netloom-dir/p.netloom"), std::string::npos) << error;
+}
+
+// --- the settings vocabulary (project/settings.h) ---
+
+// Each declaration's default is the project's own default, passes its own spec, and has a label.
+TEST(Settings, DeclarationsMatchTheProjectsDefaults) {
+    const Project fresh;
+    std::set<std::string> keys;
+    for (const SettingSpec& s : projectSettings()) {
+        EXPECT_TRUE(keys.insert(s.key).second) << s.key << " declared twice";
+        EXPECT_FALSE(s.label.empty()) << s.key;
+        EXPECT_FALSE(s.value.help.empty()) << s.key;
+        EXPECT_EQ(s.get(fresh), s.value.defaultValue) << s.key;
+        EXPECT_EQ(checkParamValue(s.value, s.value.defaultValue), "") << s.key;
+        EXPECT_EQ(s.key.substr(s.key.rfind('.') + 1), s.value.name) << s.key;
+    }
+    EXPECT_NE(findSetting("training.optimizer.learning_rate"), nullptr);
+    EXPECT_EQ(findSetting("training.optimizer.learningrate"), nullptr);
+}
+
+// A value other than the default for every setting survives save and load: the loader and the
+// writer are driven by the same declarations, so none can be forgotten.
+TEST(Settings, EverySettingRoundTripsThroughTheFile) {
+    Project p;
+    p.dataset.kind = "csv";
+    p.dataset.path = "data.csv";
+    for (const SettingSpec& s : projectSettings()) {
+        ParamValue v = s.value.defaultValue;
+        const ParamSpec& spec = s.value;
+        if (auto i = std::get_if<int64_t>(&v)) v = *i + 1 <= spec.max ? *i + 1 : *i - 1;
+        else if (auto d = std::get_if<double>(&v)) v = *d + (spec.max - spec.min) / 7 <= spec.max ? *d + (spec.max - spec.min) / 7 : spec.min;
+        else if (auto b = std::get_if<bool>(&v)) v = !*b;
+        else if (spec.kind == ParamKind::Choice) v = spec.choices.back() == std::get<std::string>(v) ? spec.choices.front() : spec.choices.back();
+        else if (spec.kind == ParamKind::Text) v = std::string("x/") + s.value.name;
+        else if (spec.kind == ParamKind::TextList) v = std::vector<std::string>{"a", "b"};
+        else if (spec.kind == ParamKind::IntList) v = std::vector<int64_t>(spec.minItems, static_cast<int64_t>(spec.min) + 1);
+        if (s.key == "dataset.kind") v = std::string("csv");  // keeps the path's meaning
+        if (s.key == "training.loss") continue;                // must fit the task: set below
+        ASSERT_EQ(applySetting(p, s.key, v), "") << s.key;
+    }
+    p.training.task = Task::Regression;
+    ASSERT_EQ(applySetting(p, "training.loss", std::string("mae")), "");
+    ProjectLoad back = parseProject(serializeProject(p));
+    ASSERT_TRUE(back.ok()) << back.error;
+    for (const SettingSpec& s : projectSettings()) EXPECT_EQ(s.get(*back.project), s.get(p)) << s.key;
+}
+
+// The one place ranges live: a value outside is refused with the key, and nothing changes.
+TEST(Settings, ApplyRefusesOutOfRangeAndChangesOnlyOneSetting) {
+    Project p;
+    p.training.optimizer.learningRate = 1e-8;
+    Project before = p;
+    std::string why = applySetting(p, "training.optimizer.learning_rate", 50.0);
+    EXPECT_NE(why.find("training.optimizer.learning_rate"), std::string::npos) << why;
+    EXPECT_TRUE(p == before);
+    ASSERT_EQ(applySetting(p, "training.epochs", int64_t{3}), "");
+    EXPECT_EQ(p.training.epochs, 3);
+    EXPECT_EQ(p.training.optimizer.learningRate, 1e-8) << "editing the epochs leaves a tiny learning rate alone";
+    EXPECT_EQ(applySetting(p, "training.optimizer.type", std::string("lion")).empty(), false);
 }

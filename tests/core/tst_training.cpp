@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <sys/stat.h>
 #include <thread>
@@ -7,6 +8,7 @@
 #include "graph/graph_analysis.h"
 #include "train/checkpoint.h"
 #include "train/network.h"
+#include "train/run_history.h"
 #include "train/trainer.h"
 #include "test_graphs.h"
 
@@ -111,11 +113,64 @@ TEST(Training, ShortRunReducesTheLossAndWritesTheRunFolder) {
     ASSERT_EQ(rec.epochs.size(), 30u);
     EXPECT_LT(rec.epochs.back().validation.loss, rec.epochs.front().validation.loss * 0.7);
     ASSERT_TRUE(rec.done.has_value());
-    EXPECT_GT(rec.done->test.accuracy, 0.8);
-    EXPECT_EQ(rec.done->test.confusion.size(), 3u);
+    EXPECT_EQ(rec.done->evaluatedOn, "test");
+    EXPECT_GT(rec.done->evaluation.accuracy, 0.8);
+    EXPECT_EQ(rec.done->evaluation.confusion.size(), 3u);
     for (const char* f : {"project.netloom", "metrics.csv", "events.jsonl", "preprocess.json", "best.ckpt", "last.ckpt", "summary.json"})
         EXPECT_TRUE(exists(dir + "/" + f)) << f;
     EXPECT_EQ(countLines(dir + "/metrics.csv"), 31) << "a header and one row per epoch";
+}
+
+// Without a test split the final figures are the validation split's, and say so; without a
+// validation split there are no validation figures at all (not the training loss under its name).
+TEST(Training, MetricsNameTheSplitTheyComeFrom) {
+    Project noTest = irisProject(2);
+    noTest.dataset.testSplit = 0;
+    {
+        TrainOptions o;
+        o.runDir = tempDir() + "/no-test";
+        Trainer t(noTest, o);
+        Recorder rec;
+        ASSERT_TRUE(t.run(rec)) << rec.failure;
+        ASSERT_TRUE(rec.done.has_value());
+        EXPECT_EQ(rec.done->evaluatedOn, "validation");
+        EXPECT_EQ(rec.done->evaluation.samples, rec.epochs.back().validation.samples);
+        RunRecord run;
+        std::string error;
+        ASSERT_TRUE(readRun(o.runDir, run, error)) << error;
+        EXPECT_EQ(run.evaluatedOn, "validation");
+        EXPECT_TRUE(std::isnan(run.testAccuracy)) << "no test split, no test accuracy";
+        EXPECT_FALSE(std::isnan(run.finalAccuracy));
+    }
+    Project nothingHeldOut = noTest;
+    nothingHeldOut.dataset.validationSplit = 0;
+    TrainOptions o;
+    o.runDir = tempDir() + "/nothing-held-out";
+    Trainer t(nothingHeldOut, o);
+    Recorder rec;
+    ASSERT_TRUE(t.run(rec)) << rec.failure;
+    ASSERT_EQ(rec.epochs.size(), 2u);
+    EXPECT_EQ(rec.epochs[0].validation.samples, 0);
+    EXPECT_EQ(rec.done->evaluatedOn, "");
+    EXPECT_EQ(rec.done->bestEpoch, 2) << "the best epoch follows the training loss when nothing is held out";
+    RunRecord run;
+    std::string error;
+    ASSERT_TRUE(readRun(o.runDir, run, error)) << error;
+    ASSERT_EQ(run.epochs.size(), 2u);
+    EXPECT_TRUE(std::isnan(run.epochs[0].valLoss));
+    EXPECT_FALSE(std::isnan(run.epochs[0].trainLoss));
+}
+
+TEST(Training, ALossThatDoesNotFitTheTaskIsRefused) {
+    Project p = irisProject(1);
+    p.training.loss = LossType::Mse;
+    TrainOptions o;
+    o.runDir = tempDir() + "/run";
+    Trainer t(p, o);
+    Recorder rec;
+    EXPECT_FALSE(t.run(rec));
+    EXPECT_NE(rec.failure.find("training.loss"), std::string::npos) << rec.failure;
+    EXPECT_NE(rec.failure.find("classification"), std::string::npos) << rec.failure;
 }
 
 TEST(Training, SameSeedSameResultOnCpu) {
@@ -206,7 +261,7 @@ TEST(Training, InfiniteLossStopsWithEpochAndBatch) {
     p.dataset.path = dir + "/big.csv";
     p.dataset.target = "y";
     p.dataset.validationSplit = 0;
-    p.training.task = "regression";
+    p.training.task = Task::Regression;
     p.training.epochs = 1;
     TrainOptions o;
     o.runDir = dir + "/run";

@@ -1,6 +1,6 @@
 // The studio's data, preprocessing, training and export panels, driven as a user would, on the
-// real example datasets (offscreen platform). With NETLOOM_SCREENSHOT_DIR set, the screenshots
-// test also saves each panel as a PNG for docs/ (scripts/take-screenshots runs it under Xvfb).
+// real example datasets (offscreen platform). Each test stands alone, in any order; the docs'
+// screenshots are made by panel_screenshots (scripts/take-screenshots), not by this suite.
 #include <QDir>
 #include <QFile>
 #include <QListView>
@@ -25,64 +25,47 @@
 #include "training/training_charts.h"
 #include "training/training_panel.h"
 #include "training/training_session.h"
+#include "forms/param_editor.h"
+#include "panel_helpers.h"
+#include "preprocess/image_ops.h"
+#include "project/settings.h"
 
 using namespace netloom;
 using namespace netloom::ui;
+using namespace netloom::ui::testing;
 
 namespace {
 
-QString example(const char* name) { return QStringLiteral(NETLOOM_SOURCE_DIR "/projects/%1.netloom").arg(QLatin1String(name)); }
-
-// A copy of an example in `dir`, so its runs/ folder lands there.
-QString copyExample(const QTemporaryDir& dir, const char* name) {
-    QString to = dir.filePath(QLatin1String(name) + QStringLiteral(".netloom"));
-    QFile::remove(to);
-    if (!QFile::copy(example(name), to)) return {};
-    QFile::setPermissions(to, QFile::ReadOwner | QFile::WriteOwner);
-    return to;
-}
-
-// A small PNG: a w×h gray gradient, written with Qt (no OpenCV in the test).
-void writePng(const QString& path, int w, int h, int shade) {
-    QImage img(w, h, QImage::Format_Grayscale8);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) img.setPixel(x, y, qRgb((x * 8 + shade) % 256, (x * 8 + shade) % 256, (x * 8 + shade) % 256));
-    QVERIFY(img.save(path, "PNG"));
-}
-
-bool waitLoaded(DatasetSource& source) {
-    if (source.browser() && !source.isLoading()) return true;
-    QSignalSpy loaded(&source, &DatasetSource::loaded);
-    QSignalSpy failed(&source, &DatasetSource::failed);
-    for (int waited = 0; loaded.count() + failed.count() == 0 && waited < 60000; waited += 50) QTest::qWait(50);
-    return loaded.count() > 0;
-}
-
-// A document with a training panel and its run list, wired as the Train tab wires them.
-struct TrainTab {
-    GraphDocument doc;
-    TrainingPanel panel{&doc};
-    RunsPanel runs{&doc};
-    TrainTab() { QObject::connect(&panel, &TrainingPanel::runEnded, &runs, &RunsPanel::refresh); }
-    bool open(const QString& project, int epochs, int64_t maxBatchesPerEpoch) {
-        if (!doc.load(project, nullptr)) return false;
-        ProjectSettings s = doc.settings();
-        s.training.epochs = epochs;
-        doc.setSettings(s, QStringLiteral("epochs"));
-        TrainOptions quick;
-        quick.maxBatchesPerEpoch = maxBatchesPerEpoch;
-        panel.setExtraOptions(quick);
-        return true;
+// A value of several characters inside the spec's range whose first keystrokes are valid too
+// ("32" for 1..4096: typing stops at neither "3" nor the field's old value).
+QString typedValue(const ParamSpec& p) {
+    if (p.kind == ParamKind::Int) {
+        for (int64_t v : {32, 12, 10})
+            if (v >= p.min && v <= p.max && ParamValue(v) != p.defaultValue) return QString::number(v);
+        return QString::number(static_cast<int64_t>(p.min) + 1);
     }
-};
+    for (double v : {0.125, 0.375, 12.5})
+        if (v >= p.min && v <= p.max && ParamValue(v) != p.defaultValue) return QString::number(v);
+    return QString::number(p.min);
+}
 
-QString screenshotDir() { return qEnvironmentVariable("NETLOOM_SCREENSHOT_DIR"); }
+QString formatted(const ParamValue& v) {
+    if (auto i = std::get_if<int64_t>(&v)) return QString::number(*i);
+    if (auto d = std::get_if<double>(&v)) return QString::number(*d, 'g', QLocale::FloatingPointShortest);
+    return {};
+}
 
-void saveShot(QWidget* w, const QString& name) {
-    QPixmap shot = w->grab();
-    QVERIFY(!shot.isNull());
-    QVERIFY(shot.width() > 200 && shot.height() > 200);
-    if (!screenshotDir().isEmpty()) QVERIFY(shot.save(screenshotDir() + QLatin1Char('/') + name, "PNG"));
+// Clicks into the field, selects what is there and types `text` key by key, then Tab.
+void typeInto(QWidget* field, const QString& text) {
+    field->setFocus();
+    QTest::mouseClick(field, Qt::LeftButton);
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    for (QChar c : text) {
+        QTest::keyClicks(field, QString(c));
+        QCoreApplication::processEvents();
+    }
+    QTest::keyClick(field, Qt::Key_Return);
+    QCoreApplication::processEvents();
 }
 
 }  // namespace
@@ -91,7 +74,21 @@ class TestPanels : public QObject {
     Q_OBJECT
 
     QTemporaryDir work_;
-    QString trainedProject_;  // a project with one finished run (trainTwoEpochs)
+    QString trainedProject_;  // a project with one finished run: made by the first test that needs it
+
+    // A copy of the MLP example with one finished two-epoch run in its runs/ folder.
+    QString trainedProject() {
+        if (!trainedProject_.isEmpty()) return trainedProject_;
+        QString project = copyExample(work_, "fashion-mnist-mlp");
+        TrainTab tab;
+        if (!tab.open(project, 2, 6)) return {};
+        QSignalSpy ended(tab.panel.session(), &TrainingSession::threadEnded);
+        if (!tab.panel.startTraining()) return {};
+        for (int waited = 0; ended.count() == 0 && waited < 180000; waited += 50) QTest::qWait(50);
+        if (ended.count() == 0 || !QFile::exists(tab.panel.runDir() + QStringLiteral("/best.ckpt"))) return {};
+        trainedProject_ = project;
+        return project;
+    }
 
 private Q_SLOTS:
     void initTestCase() {
@@ -205,10 +202,7 @@ private Q_SLOTS:
         const int before = preview.stepCaptions().size();
         // A resize step added in the project shows at once, computed by the core pipeline.
         ProjectSettings s = doc.settings();
-        ImageStep resize;
-        resize.op = "resize";
-        resize.width = 14;
-        resize.height = 10;
+        ImageStep resize = ImageStep::make("resize", {{"width", int64_t{14}}, {"height", int64_t{10}}});
         s.preprocess.image.insert(s.preprocess.image.begin(), resize);
         doc.setSettings(s, QStringLiteral("add resize"));
         QCOMPARE(preview.stepCaptions().size(), before + 1);
@@ -217,18 +211,65 @@ private Q_SLOTS:
         QCOMPARE(preview.stepList()->count(), int(s.preprocess.image.size()));
         // Augmentation shows only when asked for, and a reroll draws it again.
         s = doc.settings();
-        ImageStep flip;
-        flip.op = "random_rotation";
-        flip.degrees = 30;
-        s.preprocess.image.push_back(flip);
+        s.preprocess.image.push_back(ImageStep::make("random_rotation", {{"degrees", 30.0}}));
         doc.setSettings(s, QStringLiteral("add rotation"));
-        QVERIFY(!preview.stepCaptions().contains(QStringLiteral("random_rotation")));
+        QVERIFY(!preview.stepCaptions().contains(QStringLiteral("random_rotation ±30°")));
         preview.setAugment(true);
-        QVERIFY(preview.stepCaptions().contains(QStringLiteral("random_rotation")));
+        QVERIFY(preview.stepCaptions().contains(QStringLiteral("random_rotation ±30°")));
         doc.undoStack()->undo();
         doc.undoStack()->undo();
         QVERIFY(!preview.stepCaptions().contains(QStringLiteral("resize 14×10")));
         QCOMPARE(preview.stepList()->count(), int(doc.project().preprocess.image.size()));
+    }
+
+    // Every numeric field of the training and preprocessing forms, typed key by key as a user types
+    // (with the first keystrokes alone being valid numbers too), keeps the whole value.
+    void typedValuesAreKeptKeyByKey() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        TrainingPanel training(&doc);
+        training.show();
+        int typed = 0;
+        for (const SettingSpec* spec : settingsUnder("training.")) {
+            if (spec->value.kind != ParamKind::Int && spec->value.kind != ParamKind::Float) continue;
+            ParamEditor* editor = training.findChild<ParamEditor*>(QString::fromStdString(spec->key));
+            QVERIFY2(editor, spec->key.c_str());
+            if (!editor->isEnabled()) continue;  // not relevant for these settings (momentum for Adam)
+            const QString text = typedValue(spec->value);
+            typeInto(editor->field(), text);
+            QCOMPARE(formatted(spec->get(doc.project())), text);
+            ++typed;
+        }
+        QVERIFY(typed >= 6);
+        // The tiny learning rate the loader accepts survives an edit of another field.
+        typeInto(training.findChild<ParamEditor*>(QStringLiteral("training.optimizer.learning_rate"))->field(), QStringLiteral("1e-08"));
+        typeInto(training.findChild<ParamEditor*>(QStringLiteral("training.epochs"))->field(), QStringLiteral("7"));
+        QCOMPARE(doc.project().training.optimizer.learningRate, 1e-8);
+        QCOMPARE(doc.project().training.epochs, int64_t{7});
+
+        DatasetSource source(&doc);
+        PreviewPanel preview(&doc, &source);
+        preview.show();
+        for (const ImageOpSpec& op : imageOps()) {
+            ProjectSettings s = doc.settings();
+            s.preprocess.image = {ImageStep::make(op.op)};
+            if (op.param("width")) s.preprocess.image[0] = ImageStep::make(op.op, {{"width", int64_t{8}}, {"height", int64_t{8}}});
+            if (op.op == "normalize")
+                s.preprocess.image[0] = ImageStep::make(op.op, {{"mean", std::vector<double>{0.5}}, {"std", std::vector<double>{0.5}}});
+            doc.setSettings(s, QStringLiteral("one step"));
+            preview.stepList()->setCurrentRow(0);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the previous step's editors
+            for (const ParamSpec& p : op.params) {
+                if (p.kind != ParamKind::Int && p.kind != ParamKind::Float) continue;
+                QWidget* field = preview.findChild<QWidget*>(QString::fromStdString(p.name));
+                QVERIFY2(field, (op.op + "." + p.name).c_str());
+                const QString text = typedValue(p);
+                typeInto(field, text);
+                QCOMPARE(formatted(doc.project().preprocess.image[0].read().value(p.name)), text);
+                ++typed;
+            }
+        }
+        QVERIFY(typed >= 16);
     }
 
     void textPreviewShowsTokensIdsAndPadding() {
@@ -249,10 +290,10 @@ private Q_SLOTS:
     }
 
     void trainTwoEpochsFromThePanel() {
-        trainedProject_ = copyExample(work_, "fashion-mnist-mlp");
-        QVERIFY(!trainedProject_.isEmpty());
+        const QString project = copyExample(work_, "fashion-mnist-mlp");
+        QVERIFY(!project.isEmpty());
         TrainTab tab;
-        QVERIFY(tab.open(trainedProject_, 2, 6));
+        QVERIFY(tab.open(project, 2, 6));
         TrainingPanel& panel = tab.panel;
         RunsPanel& runs = tab.runs;
         panel.resize(1200, 700);
@@ -323,9 +364,10 @@ private Q_SLOTS:
     }
 
     void exportFromTheDialog() {
-        QVERIFY(!trainedProject_.isEmpty());
+        const QString project = trainedProject();
+        QVERIFY(!project.isEmpty());
         GraphDocument doc;
-        QVERIFY(doc.load(trainedProject_, nullptr));
+        QVERIFY(doc.load(project, nullptr));
         const QString bundle = qEnvironmentVariableIsSet("NETLOOM_PANEL_BUNDLE_DIR")
                                    ? qEnvironmentVariable("NETLOOM_PANEL_BUNDLE_DIR")
                                    : work_.filePath(QStringLiteral("bundle"));
@@ -369,67 +411,6 @@ private Q_SLOTS:
         QVERIFY(window.close());
         QVERIFY(!window.trainingPanel()->isTraining());
         QVERIFY(QFile::exists(runDir + QStringLiteral("/last.ckpt")));
-    }
-
-    void screenshots() {
-        QString project = copyExample(work_, "fashion-mnist-cnn");
-        MainWindow window;
-        QVERIFY(window.openProject(project));
-        window.resize(1500, 950);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        // Design.
-        QTest::qWait(200);
-        saveShot(&window, QStringLiteral("studio-design.png"));
-        // Data: the browser with thumbnails.
-        window.showMode(MainWindow::Mode::Data);
-        QVERIFY(waitLoaded(*window.datasetSource()));
-        QTRY_VERIFY_WITH_TIMEOUT(window.datasetPanel()->samples()->thumbnailsMade() > 40, 20000);
-        QTest::qWait(300);
-        saveShot(&window, QStringLiteral("studio-data.png"));
-        // Preprocessing with augmentation, as a user exploring it would set it up.
-        ProjectSettings s = window.document()->settings();
-        ImageStep rotate, normalize;
-        rotate.op = "random_rotation";
-        rotate.degrees = 20;
-        normalize.op = "normalize";
-        normalize.mean = {0.286};
-        normalize.std = {0.353};
-        s.preprocess.image.insert(s.preprocess.image.begin() + 1, rotate);
-        s.preprocess.image.push_back(normalize);
-        window.document()->setSettings(s, QStringLiteral("augment"));
-        window.showMode(MainWindow::Mode::Preprocessing);
-        window.previewPanel()->setSample(1);
-        window.previewPanel()->setAugment(true);
-        QTest::qWait(200);
-        QVERIFY(window.previewPanel()->stepCaptions().contains(QStringLiteral("normalize")));
-        saveShot(&window, QStringLiteral("studio-preprocessing.png"));
-        window.document()->undoStack()->undo();
-        // Train: three short epochs with the real charts.
-        window.showMode(MainWindow::Mode::Train);
-        ProjectSettings t = window.document()->settings();
-        t.training.epochs = 3;
-        window.document()->setSettings(t, QStringLiteral("three epochs"));
-        TrainOptions quick;
-        quick.maxBatchesPerEpoch = 60;
-        window.trainingPanel()->setExtraOptions(quick);
-        QSignalSpy ended(window.trainingPanel()->session(), &TrainingSession::threadEnded);
-        QVERIFY(window.trainingPanel()->startTraining());
-        QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 1, 300000);
-        window.runsPanel()->list()->topLevelItem(0)->setSelected(true);
-        QTest::qWait(400);
-        QCOMPARE(window.trainingPanel()->charts()->epochPoints(), 3);
-        saveShot(&window, QStringLiteral("studio-train.png"));
-        // Export.
-        ExportDialog dialog(window.document(), QString::fromStdString(window.runsPanel()->runs()[0].dir) + QStringLiteral("/best.ckpt"), &window);
-        dialog.setDestination(work_.filePath(QStringLiteral("shot-bundle")));
-        dialog.show();
-        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
-        dialog.startExport();
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 180000);
-        QVERIFY2(dialog.succeeded(), qPrintable(dialog.reportText()));
-        QTest::qWait(200);
-        saveShot(&dialog, QStringLiteral("studio-export.png"));
     }
 };
 

@@ -27,6 +27,7 @@
 #include "data/image_conversion.h"
 #include "data/thumbnail_model.h"
 #include "document/graph_document.h"
+#include "preferences/theme.h"
 
 namespace netloom::ui {
 
@@ -62,7 +63,7 @@ DatasetPanel::DatasetPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
     top->addWidget(reload);
     layout->addLayout(top);
     error_ = new QLabel;
-    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorColor().name()));
     error_->setWordWrap(true);
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_->hide();

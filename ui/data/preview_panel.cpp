@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -24,6 +25,9 @@
 #include "data/dataset_source.h"
 #include "data/image_conversion.h"
 #include "document/graph_document.h"
+#include "preferences/theme.h"
+#include "forms/param_editor.h"
+#include "forms/settings_form.h"
 #include "preprocess/text_pipeline.h"
 
 namespace netloom::ui {
@@ -54,37 +58,13 @@ private:
     float lo_, hi_;
 };
 
-// "0.286, 0.353": short in the step list, round-trip exact in the editor (so a focus change does
-// not rewrite the value).
-QString formatValues(const std::vector<double>& values, int precision) {
-    QStringList parts;
-    for (double x : values) parts << QString::number(x, 'g', precision);
-    return parts.join(QStringLiteral(", "));
-}
-
+// "Resize 32×32": the operation's translated label and its values.
 QString describe(const ImageStep& s) {
-    auto list = [](const std::vector<double>& v) { return formatValues(v, 4); };
-    QString op = QString::fromStdString(s.op);
-    if (s.op == "resize" || s.op == "center_crop") return QStringLiteral("%1 %2×%3").arg(op).arg(s.width).arg(s.height);
-    if (s.op == "normalize") return PreviewPanel::tr("%1 mean [%2] std [%3]").arg(op, list(s.mean), list(s.std));
-    if (s.op == "canny") return QStringLiteral("%1 %2–%3").arg(op).arg(s.low).arg(s.high);
-    if (s.op == "random_rotation") return QStringLiteral("%1 ±%2°").arg(op).arg(s.degrees);
-    if (s.op == "random_crop") return PreviewPanel::tr("%1 pad %2").arg(op).arg(s.padding);
-    if (s.op == "random_flip") return PreviewPanel::tr("%1 p=%2").arg(op).arg(s.probability);
-    if (s.op == "color_jitter") return PreviewPanel::tr("%1 b=%2 c=%3", "brightness, contrast").arg(op).arg(s.brightness).arg(s.contrast);
-    return op;
-}
-
-std::vector<double> parseList(const QString& text, bool& ok) {
-    std::vector<double> out;
-    ok = true;
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool one = false;
-        double v = part.trimmed().toDouble(&one);
-        if (!one) ok = false;
-        out.push_back(v);
-    }
-    return out;
+    const ImageOpSpec* spec = findImageOp(s.op);
+    if (!spec) return QString::fromStdString(s.op);
+    QString label = QCoreApplication::translate("ImageOp", spec->label.c_str());
+    if (!spec->summary) return label;
+    return QStringLiteral("%1 %2").arg(label, QString::fromStdString(spec->summary(s.read())));
 }
 
 }  // namespace
@@ -109,7 +89,7 @@ PreviewPanel::PreviewPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
     top->addStretch(1);
     layout->addLayout(top);
     error_ = new QLabel;
-    error_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    error_->setStyleSheet(QStringLiteral("color: %1;").arg(errorColor().name()));
     error_->setWordWrap(true);
     error_->hide();
     layout->addWidget(error_);
@@ -149,7 +129,11 @@ QWidget* PreviewPanel::buildImageEditor() {
     v->addWidget(steps_, 1);
     auto* buttons = new QHBoxLayout;
     addOp_ = new QComboBox;
-    for (const std::string& op : imageStepOps()) addOp_->addItem(QString::fromStdString(op));
+    addOp_->setObjectName(QStringLiteral("AddStepOperation"));
+    for (const ImageOpSpec& op : imageOps()) {
+        addOp_->addItem(QCoreApplication::translate("ImageOp", op.label.c_str()), QString::fromStdString(op.op));
+        addOp_->setItemData(addOp_->count() - 1, QString::fromStdString(op.description), Qt::ToolTipRole);
+    }
     auto* add = new QPushButton(tr("Add"));
     auto* remove = new QPushButton(tr("Remove"));
     auto* up = new QPushButton(tr("Up"));
@@ -164,43 +148,8 @@ QWidget* PreviewPanel::buildImageEditor() {
     v->addLayout(order);
 
     auto* params = new QWidget;
+    params->setObjectName(QStringLiteral("StepParameters"));
     stepForm_ = new QFormLayout(params);
-    auto spin = [](int lo, int hi) {
-        auto* s = new QSpinBox;
-        s->setRange(lo, hi);
-        return s;
-    };
-    auto dspin = [](double lo, double hi, double step) {
-        auto* s = new QDoubleSpinBox;
-        s->setRange(lo, hi);
-        s->setSingleStep(step);
-        s->setDecimals(3);
-        return s;
-    };
-    width_ = spin(1, 4096);
-    height_ = spin(1, 4096);
-    padding_ = spin(0, 64);
-    low_ = dspin(0, 1000, 5);
-    high_ = dspin(0, 1000, 5);
-    degrees_ = dspin(0, 180, 1);
-    brightness_ = dspin(0, 1, 0.05);
-    contrast_ = dspin(0, 1, 0.05);
-    probability_ = dspin(0, 1, 0.05);
-    mean_ = new QLineEdit;
-    std_ = new QLineEdit;
-    mean_->setPlaceholderText(tr("one value per channel, e.g. 0.286"));
-    std_->setPlaceholderText(tr("one value per channel, e.g. 0.353"));
-    stepForm_->addRow(tr("Width"), width_);
-    stepForm_->addRow(tr("Height"), height_);
-    stepForm_->addRow(tr("Mean"), mean_);
-    stepForm_->addRow(tr("Std"), std_);
-    stepForm_->addRow(tr("Low threshold"), low_);
-    stepForm_->addRow(tr("High threshold"), high_);
-    stepForm_->addRow(tr("Degrees (±)"), degrees_);
-    stepForm_->addRow(tr("Padding"), padding_);
-    stepForm_->addRow(tr("Brightness"), brightness_);
-    stepForm_->addRow(tr("Contrast"), contrast_);
-    stepForm_->addRow(tr("Probability"), probability_);
     v->addWidget(params);
     editor->setMinimumWidth(280);
     editor->setMaximumWidth(360);
@@ -219,10 +168,7 @@ QWidget* PreviewPanel::buildImageEditor() {
     connect(steps_, &QListWidget::currentRowChanged, this, &PreviewPanel::showStepParameters);
     connect(add, &QPushButton::clicked, this, [this] {
         ProjectSettings s = doc_->settings();
-        ImageStep step;
-        step.op = addOp_->currentText().toStdString();
-        if (step.op == "resize" || step.op == "center_crop") step.width = step.height = 28;
-        if (step.op == "normalize") step.mean = {0.5}, step.std = {0.5};
+        ImageStep step = ImageStep::make(addOp_->currentData().toString().toStdString());
         int at = steps_->currentRow() < 0 ? static_cast<int>(s.preprocess.image.size()) : steps_->currentRow() + 1;
         s.preprocess.image.insert(s.preprocess.image.begin() + at, step);
         doc_->setSettings(s, tr("Add preprocessing step"));
@@ -246,149 +192,99 @@ QWidget* PreviewPanel::buildImageEditor() {
     };
     connect(up, &QPushButton::clicked, this, [move] { move(-1); });
     connect(down, &QPushButton::clicked, this, [move] { move(+1); });
-    for (QSpinBox* s : {width_, height_, padding_})
-        connect(s, &QSpinBox::valueChanged, this, [this] { commitImageSteps(tr("Edit preprocessing step")); });
-    for (QDoubleSpinBox* s : {low_, high_, degrees_, brightness_, contrast_, probability_})
-        connect(s, &QDoubleSpinBox::valueChanged, this, [this] { commitImageSteps(tr("Edit preprocessing step")); });
-    for (QLineEdit* e : {mean_, std_})
-        connect(e, &QLineEdit::editingFinished, this, [this] { commitImageSteps(tr("Edit preprocessing step")); });
     return split;
 }
 
 QWidget* PreviewPanel::buildTextEditor() {
     auto* split = new QSplitter(Qt::Horizontal);
     auto* editor = new QGroupBox(tr("Text pipeline"));
-    auto* form = new QFormLayout(editor);
-    lowercase_ = new QCheckBox(tr("Lowercase"));
-    punctuation_ = new QCheckBox(tr("Strip punctuation"));
-    stopWords_ = new QCheckBox(tr("Remove English stop words"));
-    stem_ = new QCheckBox(tr("Stem (Snowball English)"));
-    maxVocab_ = new QSpinBox;
-    maxVocab_->setRange(3, 1000000);
-    minFrequency_ = new QSpinBox;
-    minFrequency_->setRange(1, 1000);
-    length_ = new QSpinBox;
-    length_->setRange(1, 4096);
-    form->addRow(lowercase_);
-    form->addRow(punctuation_);
-    form->addRow(stopWords_);
-    form->addRow(stem_);
-    form->addRow(tr("Vocabulary size"), maxVocab_);
-    form->addRow(tr("Minimum frequency"), minFrequency_);
-    form->addRow(tr("Sequence length"), length_);
+    auto* v = new QVBoxLayout(editor);
+    textForm_ = new SettingsForm(doc_, {"preprocess.text."});
+    v->addWidget(textForm_);
+    v->addStretch(1);
     editor->setMaximumWidth(360);
     split->addWidget(editor);
     text_ = new QTextBrowser;
     text_->setObjectName(QStringLiteral("TextPreview"));
     split->addWidget(text_);
     split->setStretchFactor(1, 1);
-    for (QCheckBox* c : {lowercase_, punctuation_, stopWords_, stem_})
-        connect(c, &QCheckBox::toggled, this, &PreviewPanel::commitTextSettings);
-    for (QSpinBox* s : {maxVocab_, minFrequency_, length_})
-        connect(s, &QSpinBox::valueChanged, this, &PreviewPanel::commitTextSettings);
     return split;
 }
 
+// The step list follows the project; the items are rewritten in place (signals blocked) so the
+// selection, and the editors of the selected step, survive every edit.
 void PreviewPanel::showPipeline() {
-    updating_ = true;
     const PipelineSpec& p = doc_->project().preprocess;
-    int row = steps_->currentRow();
-    steps_->clear();
-    for (const ImageStep& s : p.image) {
-        auto* item = new QListWidgetItem(describe(s));
-        if (s.isAugmentation()) item->setToolTip(tr("Training only: never applied at inference or in the export"));
-        if (s.isAugmentation()) item->setForeground(QColor(140, 90, 0));
-        steps_->addItem(item);
+    {
+        const QSignalBlocker block(steps_);
+        const int row = steps_->currentRow();
+        while (steps_->count() > static_cast<int>(p.image.size())) delete steps_->takeItem(steps_->count() - 1);
+        while (steps_->count() < static_cast<int>(p.image.size())) steps_->addItem(new QListWidgetItem);
+        for (int i = 0; i < steps_->count(); ++i) {
+            const ImageStep& s = p.image[static_cast<size_t>(i)];
+            QListWidgetItem* item = steps_->item(i);
+            item->setText(describe(s));
+            item->setToolTip(s.isAugmentation() ? tr("Training only: never applied at inference or in the export") : QString());
+            item->setForeground(s.isAugmentation() ? QColor(140, 90, 0) : palette().color(QPalette::Text));
+        }
+        if (steps_->count() > 0) steps_->setCurrentRow(std::clamp(row, 0, steps_->count() - 1));
     }
-    if (steps_->count() > 0) steps_->setCurrentRow(std::clamp(row, 0, steps_->count() - 1));
-    lowercase_->setChecked(p.text.lowercase);
-    punctuation_->setChecked(p.text.stripPunctuation);
-    stopWords_->setChecked(p.text.removeStopWords);
-    stem_->setChecked(p.text.stem);
-    maxVocab_->setValue(static_cast<int>(p.text.maxVocab));
-    minFrequency_->setValue(static_cast<int>(p.text.minFrequency));
-    length_->setValue(static_cast<int>(p.text.length));
-    updating_ = false;
+    textForm_->showValues();
     showStepParameters();
 }
 
+// The selected step's parameters as editors built from its operation's declaration. The form is
+// rebuilt only when another step (or another operation) is selected; otherwise the editors just
+// show the current values, so nothing the user is typing is lost.
 void PreviewPanel::showStepParameters() {
     const auto& steps = doc_->project().preprocess.image;
     int row = steps_->currentRow();
     const ImageStep* s = row >= 0 && row < static_cast<int>(steps.size()) ? &steps[static_cast<size_t>(row)] : nullptr;
-    const std::string op = s ? s->op : std::string();
-    bool was = updating_;
-    updating_ = true;
-    auto show = [this](QWidget* w, bool on) { stepForm_->setRowVisible(w, on); };
-    show(width_, op == "resize" || op == "center_crop");
-    show(height_, op == "resize" || op == "center_crop");
-    show(mean_, op == "normalize");
-    show(std_, op == "normalize");
-    show(low_, op == "canny");
-    show(high_, op == "canny");
-    show(degrees_, op == "random_rotation");
-    show(padding_, op == "random_crop");
-    show(brightness_, op == "color_jitter");
-    show(contrast_, op == "color_jitter");
-    show(probability_, op == "random_flip");
-    if (s) {
-        width_->setValue(static_cast<int>(s->width));
-        height_->setValue(static_cast<int>(s->height));
-        mean_->setText(formatValues(s->mean, QLocale::FloatingPointShortest));
-        std_->setText(formatValues(s->std, QLocale::FloatingPointShortest));
-        low_->setValue(s->low);
-        high_->setValue(s->high);
-        degrees_->setValue(s->degrees);
-        padding_->setValue(static_cast<int>(s->padding));
-        brightness_->setValue(s->brightness);
-        contrast_->setValue(s->contrast);
-        probability_->setValue(s->probability);
+    const QString shown = s ? QStringLiteral("%1:%2").arg(row).arg(QString::fromStdString(s->op)) : QString();
+    if (shown != shownStep_) {
+        shownStep_ = shown;
+        // Taken out and deleted later: an editor may be the one reporting the edit that got us here.
+        while (stepForm_->rowCount() > 0) {
+            QFormLayout::TakeRowResult taken = stepForm_->takeRow(0);
+            for (QLayoutItem* part : {taken.labelItem, taken.fieldItem}) {
+                if (part && part->widget()) part->widget()->deleteLater();
+                delete part;
+            }
+        }
+        stepEditors_.clear();
+        if (!s) return;
+        for (const ParamSpec& p : s->spec().params) {
+            auto* editor = new ParamEditor(p);
+            editor->field()->setObjectName(QString::fromStdString(p.name));
+            const std::string name = p.name;
+            editor->edited = [this, row, name](const ParamValue& v) { commitStepParameter(row, name, v); };
+            editor->rejected = [this](const QString& why) {
+                error_->setText(why);
+                error_->show();
+            };
+            stepForm_->addRow(p.label.empty() ? QString::fromStdString(p.name) : QCoreApplication::translate("ImageOp", p.label.c_str()),
+                              editor);
+            stepEditors_.push_back(editor);
+        }
     }
-    updating_ = was;
+    if (!s) return;
+    ParamReader values = s->read();
+    for (ParamEditor* e : stepEditors_) e->setValue(values.value(e->spec().name));
 }
 
-void PreviewPanel::commitImageSteps(const QString& what) {
-    if (updating_) return;
-    int row = steps_->currentRow();
+// One parameter of one step: only that value changes in the project.
+void PreviewPanel::commitStepParameter(int row, const std::string& name, const ParamValue& value) {
     ProjectSettings s = doc_->settings();
     if (row < 0 || row >= static_cast<int>(s.preprocess.image.size())) return;
     ImageStep& step = s.preprocess.image[static_cast<size_t>(row)];
-    step.width = width_->value();
-    step.height = height_->value();
-    bool okMean = true, okStd = true;
-    std::vector<double> mean = parseList(mean_->text(), okMean), stdev = parseList(std_->text(), okStd);
-    if (step.op == "normalize") {
-        bool positive = std::all_of(stdev.begin(), stdev.end(), [](double v) { return v > 0; });
-        if (!okMean || !okStd || mean.empty() || mean.size() != stdev.size() || !positive) {
-            error_->setText(tr("Normalize needs as many means as standard deviations, one per channel, each std above 0."));
-            error_->show();
-            return;
-        }
-        step.mean = mean;
-        step.std = stdev;
+    step.params.set(name, value);
+    if (std::string why = step.problem(); !why.empty()) {
+        error_->setText(QString::fromStdString(why));
+        error_->show();
+        return;
     }
-    step.low = low_->value();
-    step.high = high_->value();
-    step.degrees = degrees_->value();
-    step.padding = padding_->value();
-    step.brightness = brightness_->value();
-    step.contrast = contrast_->value();
-    step.probability = probability_->value();
-    doc_->setSettings(s, what);
-}
-
-void PreviewPanel::commitTextSettings() {
-    if (updating_) return;
-    ProjectSettings s = doc_->settings();
-    TextPipelineSpec& t = s.preprocess.text;
-    t.lowercase = lowercase_->isChecked();
-    t.stripPunctuation = punctuation_->isChecked();
-    t.removeStopWords = stopWords_->isChecked();
-    t.stem = stem_->isChecked();
-    t.maxVocab = maxVocab_->value();
-    t.minFrequency = minFrequency_->value();
-    t.length = length_->value();
-    doc_->setSettings(s, tr("Edit text preprocessing"));
+    error_->hide();
+    doc_->setSettings(s, tr("Edit %1").arg(describe(step)));
 }
 
 void PreviewPanel::setSample(int row) { sample_->setValue(row); }

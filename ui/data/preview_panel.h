@@ -4,6 +4,10 @@
 // project (undoably) and the preview follows at once.
 #include <QWidget>
 #include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/param.h"
 
 class QCheckBox;
 class QComboBox;
@@ -25,6 +29,8 @@ namespace netloom::ui {
 
 class DatasetSource;
 class GraphDocument;
+class ParamEditor;
+class SettingsForm;
 
 class PreviewPanel : public QWidget {
     Q_OBJECT
@@ -50,15 +56,13 @@ private:
     QWidget* buildTextEditor();
     void showPipeline();
     void showStepParameters();
-    void commitImageSteps(const QString& what);
-    void commitTextSettings();
+    void commitStepParameter(int row, const std::string& name, const ParamValue& value);
     void refreshImage();
     void refreshText();
     void resizeEvent(QResizeEvent* event) override;
 
     GraphDocument* doc_;
     DatasetSource* source_;
-    bool updating_ = false;
     quint64 seed_ = 1;
 
     QSpinBox* sample_;
@@ -69,16 +73,14 @@ private:
     QListWidget* steps_;
     QComboBox* addOp_;
     QFormLayout* stepForm_;
-    QSpinBox *width_, *height_, *padding_;
-    QDoubleSpinBox *low_, *high_, *degrees_, *brightness_, *contrast_, *probability_;
-    QLineEdit *mean_, *std_;
+    std::vector<ParamEditor*> stepEditors_;  // the selected step's parameters
+    QString shownStep_;                      // "row:op" the editors were built for
     QWidget* strip_;
     QGridLayout* stripLayout_;  // the steps in reading order, wrapped to the panel's width
     QStringList captions_;
     QList<QSize> sizes_;
     // Text pipeline editor.
-    QCheckBox *lowercase_, *punctuation_, *stopWords_, *stem_;
-    QSpinBox *maxVocab_, *minFrequency_, *length_;
+    SettingsForm* textForm_;
     QTextBrowser* text_;
     std::unique_ptr<TextEncoder> encoder_;
     const void* encoderData_ = nullptr;  // the browser the vocabulary was fitted on

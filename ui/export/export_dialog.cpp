@@ -29,6 +29,7 @@
 #include "project/project.h"
 
 #include "document/graph_document.h"
+#include "preferences/theme.h"
 #include "train/run_history.h"
 #include "training/training_panel.h"
 
@@ -212,11 +213,11 @@ void ExportDialog::startExport() {
     if (isRunning()) return;
     const QString checkpoint = checkpoint_->currentText().trimmed();
     if (checkpoint.isEmpty() || !QFileInfo::exists(checkpoint)) {
-        summary_->setText(tr("<span style='color:#b00020'>Choose a checkpoint first: train the model, or browse to a .ckpt file.</span>"));
+        summary_->setText(errorHtml(tr("Choose a checkpoint first: train the model, or browse to a .ckpt file.")));
         return;
     }
     if (destination().isEmpty()) {
-        summary_->setText(tr("<span style='color:#b00020'>Choose a destination folder.</span>"));
+        summary_->setText(errorHtml(tr("Choose a destination folder.")));
         return;
     }
     BundleOptions bundle;
@@ -228,7 +229,7 @@ void ExportDialog::startExport() {
     const bool writeBundleToo = bundle_->isChecked();
     if (writeBundleToo)
         if (std::string e = validateBundleOptions(bundle); !e.empty()) {
-            summary_->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(QString::fromStdString(e).toHtmlEscaped()));
+            summary_->setText(errorHtml(QString::fromStdString(e)));
             return;
         }
     ExportOptions options;
@@ -282,7 +283,7 @@ void ExportDialog::onFinished() {
                                           QString::number(c.maxAbsDiff, 'g', 3),
                                           QStringLiteral("%1%").arg(c.top1Agreement * 100, 0, 'f', 1),
                                           c.passed ? tr("passed") : tr("FAILED")});
-        item->setForeground(4, c.passed ? QColor(20, 120, 40) : QColor(176, 0, 32));
+        item->setForeground(4, c.passed ? QColor(20, 120, 40) : errorColor());
         checks_->addTopLevelItem(item);
     }
     for (int col = 0; col < checks_->columnCount(); ++col) checks_->resizeColumnToContents(col);
@@ -290,13 +291,12 @@ void ExportDialog::onFinished() {
     succeeded_ = r.ok && (!wantBundle || out.bundleWritten);
     if (!r.ok) {
         stage_->setText(tr("Export failed"));
-        summary_->setText(tr("<span style='color:#b00020'><b>The export failed.</b> %1</span>")
-                              .arg(QString::fromStdString(r.error).toHtmlEscaped()));
+        summary_->setText(QStringLiteral("<b>%1</b> %2").arg(errorHtml(tr("The export failed.")), errorHtml(QString::fromStdString(r.error))));
     } else if (wantBundle && !out.bundleWritten) {
         stage_->setText(tr("Bundle failed"));
-        summary_->setText(tr("<span style='color:#b00020'><b>The model was exported and verified, but the bundle could not be "
-                             "written:</b> %1</span>")
-                              .arg(QString::fromStdString(out.bundleError).toHtmlEscaped()));
+        summary_->setText(QStringLiteral("<b>%1</b> %2")
+                              .arg(errorHtml(tr("The model was exported and verified, but the bundle could not be written:")),
+                                   errorHtml(QString::fromStdString(out.bundleError))));
     } else {
         stage_->setText(tr("Done"));
         summary_->setText(tr("<b>Verified</b> with %1 (tolerance %2): export %3 s, verification %4 s.")

@@ -66,4 +66,13 @@ void applyTheme(const QString& theme) {
     }
 }
 
+QColor errorColor() {
+    const bool darkWindow = QApplication::palette().color(QPalette::Window).lightness() < 128;
+    return darkWindow ? QColor(255, 120, 120) : QColor(176, 0, 32);
+}
+
+QString errorHtml(const QString& text) {
+    return QStringLiteral("<span style='color:%1'>%2</span>").arg(errorColor().name(), text.toHtmlEscaped());
+}
+
 }  // namespace netloom::ui

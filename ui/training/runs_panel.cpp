@@ -91,11 +91,11 @@ void RunsPanel::refresh() {
     for (const RunRecord& r : runs_) {
         const TrainingSettings& s = r.settings;
         QString settings = r.hasProject ? tr("%1 lr %2, batch %3, %4 epochs%5")
-                                              .arg(QString::fromStdString(s.optimizer.type))
+                                              .arg(QString::fromStdString(nameOf(s.optimizer.type)))
                                               .arg(s.optimizer.learningRate)
                                               .arg(s.batchSize)
                                               .arg(s.epochs)
-                                              .arg(s.schedule.type == "none" ? QString() : QStringLiteral(", ") + QString::fromStdString(s.schedule.type))
+                                              .arg(s.schedule.type == ScheduleType::None ? QString() : QStringLiteral(", ") + QString::fromStdString(nameOf(s.schedule.type)))
                                         : tr("unknown");
         QString status = r.finished ? QString::fromStdString(r.reason) : tr("unfinished");
         if (r.resumable()) status += tr(" · resumable");

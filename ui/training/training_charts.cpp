@@ -124,7 +124,7 @@ void TrainingCharts::addBatches(const QVector<BatchEvent>& events) {
 void TrainingCharts::addEpoch(const EpochEvent& e) {
     const double x = static_cast<double>(e.epoch);
     loss_->graph(TrainLoss)->addData(x, e.train.loss);
-    loss_->graph(ValidationLoss)->addData(x, e.validation.loss);
+    if (e.validation.samples > 0) loss_->graph(ValidationLoss)->addData(x, e.validation.loss);
     if (e.train.accuracy >= 0) metric_->graph(TrainAccuracy)->addData(x, e.train.accuracy);
     if (e.validation.accuracy >= 0) metric_->graph(ValidationAccuracy)->addData(x, e.validation.accuracy);
     if (e.validation.mae >= 0) metric_->graph(ValidationMae)->addData(x, e.validation.mae);

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -20,9 +21,12 @@
 #include <cmath>
 
 #include "document/graph_document.h"
+#include "forms/settings_form.h"
 #include "preferences/preferences.h"
+#include "preferences/theme.h"
 #include "training/training_charts.h"
 #include "training/training_session.h"
+#include "train/run_folder.h"
 
 namespace netloom::ui {
 
@@ -35,14 +39,27 @@ QString formatDuration(double seconds) {
                      : QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-QString safeName(QString name) {
-    name = name.trimmed();
-    for (QChar& c : name)
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_')) c = QLatin1Char('-');
-    return name.isEmpty() ? QStringLiteral("run") : name;
-}
 
 }  // namespace
+
+QString TrainingPanel::epochText(const EpochEvent& e) const {
+    const QString best = e.best ? tr(" (best so far)") : QString();
+    if (e.validation.samples == 0) {
+        QString metric = e.train.accuracy >= 0 ? tr(", accuracy %1").arg(e.train.accuracy, 0, 'f', 4) : QString();
+        return tr("Epoch %1: training loss %2%3 (no validation split)%4").arg(e.epoch).arg(e.train.loss, 0, 'f', 4).arg(metric, best);
+    }
+    QString metric = e.validation.accuracy >= 0 ? tr("val accuracy %1").arg(e.validation.accuracy, 0, 'f', 4)
+                                                : tr("val MAE %1").arg(e.validation.mae, 0, 'f', 4);
+    return tr("Epoch %1: val loss %2, %3%4").arg(e.epoch).arg(e.validation.loss, 0, 'f', 4).arg(metric, best);
+}
+
+QString TrainingPanel::finalEvaluationText(const RunFinished& r) const {
+    const Metrics& m = r.evaluation;
+    if (r.evaluatedOn.empty()) return tr("no test or validation split: nothing was held out to evaluate");
+    QString figure = m.accuracy >= 0 ? tr("accuracy %1").arg(m.accuracy, 0, 'f', 4) : tr("loss %1").arg(m.loss, 0, 'f', 4);
+    if (r.evaluatedOn == "test") return tr("test %1").arg(figure);
+    return tr("no test split; validation %1").arg(figure);
+}
 
 QString TrainingPanel::runsFolderFor(const GraphDocument* doc) {
     if (!doc->filePath().isEmpty()) {
@@ -131,25 +148,21 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
     });
     connect(session_, &TrainingSession::epochFinished, this, [this](const EpochEvent& e) {
         charts_->addEpoch(e);
-        QString metric = e.validation.accuracy >= 0 ? tr("val accuracy %1").arg(e.validation.accuracy, 0, 'f', 4)
-                                                    : tr("val MAE %1").arg(e.validation.mae, 0, 'f', 4);
-        result_->setText(tr("Epoch %1: val loss %2, %3%4").arg(e.epoch).arg(e.validation.loss, 0, 'f', 4).arg(metric,
-                                                                                                            e.best ? tr(" (best so far)") : QString()));
+        result_->setText(epochText(e));
     });
     connect(session_, &TrainingSession::pausedChanged, this, [this](bool paused) {
         pause_->setText(paused ? tr("Resume") : tr("Pause"));
         if (paused) status_->setText(tr("Paused"));
     });
     connect(session_, &TrainingSession::runFinished, this, [this](const RunFinished& r) {
-        QString test = r.test.accuracy >= 0 ? tr("test accuracy %1").arg(r.test.accuracy, 0, 'f', 4)
-                                            : tr("test loss %1").arg(r.test.loss, 0, 'f', 4);
+        QString test = finalEvaluationText(r);
         status_->setText(tr("Finished: %1").arg(QString::fromStdString(r.reason)));
         result_->setText(r.bestEpoch > 0 ? tr("Best epoch %1 · %2 · checkpoints in %3").arg(r.bestEpoch).arg(test, runDir_)
                                          : tr("No epoch completed; the run can be resumed from %1").arg(runDir_));
         if (r.reason == "completed") progress_->setValue(1000);
     });
     connect(session_, &TrainingSession::runFailed, this, [this](const QString& why) {
-        status_->setText(tr("<span style='color:#b00020'>Training failed: %1</span>").arg(why.toHtmlEscaped()));
+        status_->setText(errorHtml(tr("Training failed: %1").arg(why)));
     });
     connect(session_, &TrainingSession::threadEnded, this, [this] {
         setRunning(false);
@@ -167,71 +180,22 @@ TrainingPanel::~TrainingPanel() {
     session_->stopAndWait(60000);
 }
 
+// Every training setting of the project file, from the settings vocabulary.
 QWidget* TrainingPanel::buildForm() {
-    auto* box = new QGroupBox(tr("Hyperparameters"));
-    auto* form = new QFormLayout(box);
-    optimizer_ = new QComboBox;
-    for (const char* o : {"sgd", "adam", "adamw", "rmsprop"}) optimizer_->addItem(QString::fromLatin1(o));
-    learningRate_ = new QDoubleSpinBox;
-    learningRate_->setDecimals(6);
-    learningRate_->setRange(1e-6, 10.0);
-    learningRate_->setSingleStep(1e-4);
-    schedule_ = new QComboBox;
-    for (const char* s : {"none", "step", "cosine", "plateau"}) schedule_->addItem(QString::fromLatin1(s));
-    batchSize_ = new QSpinBox;
-    batchSize_->setRange(1, 65536);
-    epochsSpin_ = new QSpinBox;
-    epochsSpin_->setRange(1, 100000);
-    earlyStopping_ = new QCheckBox(tr("Stop early"));
-    stopMetric_ = new QComboBox;
-    for (const char* m : {"val_loss", "val_accuracy", "val_mae", "val_auc"}) stopMetric_->addItem(QString::fromLatin1(m));
-    patience_ = new QSpinBox;
-    patience_->setRange(1, 1000);
-    device_ = new QComboBox;
-    for (const char* d : {"auto", "cpu", "cuda"}) device_->addItem(QString::fromLatin1(d));
-    threads_ = new QSpinBox;
-    threads_->setRange(0, QThread::idealThreadCount() * 2);
-    threads_->setSpecialValueText(tr("one per core"));
-    form->addRow(tr("Optimizer"), optimizer_);
-    form->addRow(tr("Learning rate"), learningRate_);
-    form->addRow(tr("Schedule"), schedule_);
-    form->addRow(tr("Batch size"), batchSize_);
-    form->addRow(tr("Epochs"), epochsSpin_);
-    form->addRow(earlyStopping_);
-    form->addRow(tr("Monitor"), stopMetric_);
-    form->addRow(tr("Patience"), patience_);
-    form->addRow(tr("Device"), device_);
-    form->addRow(tr("CPU threads"), threads_);
-    for (QComboBox* c : {optimizer_, schedule_, stopMetric_, device_})
-        connect(c, &QComboBox::currentIndexChanged, this, [this, c] { commit(tr("Change %1").arg(c->objectName())); });
-    optimizer_->setObjectName(tr("optimizer"));
-    schedule_->setObjectName(tr("schedule"));
-    stopMetric_->setObjectName(tr("early-stopping metric"));
-    device_->setObjectName(tr("device"));
-    connect(learningRate_, &QDoubleSpinBox::valueChanged, this, [this] { commit(tr("Change learning rate")); });
-    connect(batchSize_, &QSpinBox::valueChanged, this, [this] { commit(tr("Change batch size")); });
-    connect(epochsSpin_, &QSpinBox::valueChanged, this, [this] { commit(tr("Change epochs")); });
-    connect(patience_, &QSpinBox::valueChanged, this, [this] { commit(tr("Change patience")); });
-    connect(threads_, &QSpinBox::valueChanged, this, [this] { commit(tr("Change threads")); });
-    connect(earlyStopping_, &QCheckBox::toggled, this, [this] { commit(tr("Change early stopping")); });
+    auto* box = new QGroupBox(tr("Training settings"));
+    auto* layout = new QVBoxLayout(box);
+    form_ = new SettingsForm(doc_, {"training."});
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(form_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(scroll);
     return box;
 }
 
 void TrainingPanel::showSettings() {
-    updating_ = true;
     const TrainingSettings& t = doc_->project().training;
-    optimizer_->setCurrentText(QString::fromStdString(t.optimizer.type));
-    learningRate_->setValue(t.optimizer.learningRate);
-    schedule_->setCurrentText(QString::fromStdString(t.schedule.type));
-    batchSize_->setValue(static_cast<int>(t.batchSize));
-    epochsSpin_->setValue(static_cast<int>(t.epochs));
-    earlyStopping_->setChecked(t.earlyStopping.enabled);
-    stopMetric_->setCurrentText(QString::fromStdString(t.earlyStopping.metric));
-    patience_->setValue(static_cast<int>(t.earlyStopping.patience));
-    device_->setCurrentText(QString::fromStdString(t.device));
-    threads_->setValue(static_cast<int>(t.threads));
-    stopMetric_->setEnabled(t.earlyStopping.enabled);
-    patience_->setEnabled(t.earlyStopping.enabled);
+    form_->showValues();
     if (!isTraining()) {
         // Before a run: the device it will use; CPU runs use the project's threads or one per core.
         // "auto" and 0 threads take the defaults of Preferences.
@@ -242,24 +206,6 @@ void TrainingPanel::showSettings() {
             device = tr("CPU, %1 threads").arg(threads > 0 ? static_cast<int>(threads) : QThread::idealThreadCount());
         deviceLabel_->setText(tr("Device: %1").arg(device));
     }
-    updating_ = false;
-}
-
-void TrainingPanel::commit(const QString& what) {
-    if (updating_) return;
-    ProjectSettings s = doc_->settings();
-    TrainingSettings& t = s.training;
-    t.optimizer.type = optimizer_->currentText().toStdString();
-    t.optimizer.learningRate = learningRate_->value();
-    t.schedule.type = schedule_->currentText().toStdString();
-    t.batchSize = batchSize_->value();
-    t.epochs = epochsSpin_->value();
-    t.earlyStopping.enabled = earlyStopping_->isChecked();
-    t.earlyStopping.metric = stopMetric_->currentText().toStdString();
-    t.earlyStopping.patience = patience_->value();
-    t.device = device_->currentText().toStdString();
-    t.threads = threads_->value();
-    doc_->setSettings(s, what);
 }
 
 bool TrainingPanel::isTraining() const { return session_->isRunning(); }
@@ -269,17 +215,11 @@ QString TrainingPanel::statusText() const { return status_->text(); }
 bool TrainingPanel::startTraining() {
     if (isTraining()) return false;
     if (!doc_->analysis().ok()) {
-        status_->setText(tr("<span style='color:#b00020'>The network has problems; fix them first (see Problems).</span>"));
+        status_->setText(errorHtml(tr("The network has problems; fix them first (see Problems).")));
         return false;
     }
     TrainOptions options = extra_;
-    QString name = safeName(QString::fromStdString(doc_->project().name)) + QLatin1Char('-') +
-                   QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    QString folder = runsFolderFor(doc_);
-    QDir().mkpath(folder);
-    QString dir = folder + QLatin1Char('/') + name;
-    for (int k = 2; QFileInfo::exists(dir); ++k) dir = folder + QLatin1Char('/') + name + QStringLiteral("-%1").arg(k);
-    options.runDir = dir.toStdString();
+    options.runDir = newRunFolderPath(runsFolderFor(doc_).toStdString(), doc_->project().name);
     return launch(options);
 }
 
@@ -328,9 +268,8 @@ void TrainingPanel::setRunning(bool running) {
     pause_->setEnabled(running);
     stop_->setEnabled(running);
     pause_->setText(tr("Pause"));
-    for (QWidget* w : std::initializer_list<QWidget*>{optimizer_, learningRate_, schedule_, batchSize_, epochsSpin_,
-                                                      earlyStopping_, device_, threads_})
-        w->setEnabled(!running);
+    // A run uses the settings it started with: they stay readable, not editable, until it ends.
+    form_->setEnabled(!running);
 }
 
 }  // namespace netloom::ui

@@ -17,6 +17,7 @@ class QSpinBox;
 namespace netloom::ui {
 
 class GraphDocument;
+class SettingsForm;
 class TrainingCharts;
 class TrainingSession;
 
@@ -53,7 +54,8 @@ Q_SIGNALS:
 
 private:
     QWidget* buildForm();
-    void commit(const QString& what);
+    QString epochText(const netloom::EpochEvent& e) const;
+    QString finalEvaluationText(const netloom::RunFinished& r) const;
     bool launch(const netloom::TrainOptions& requested);
     // Fills what neither the options nor the project decide ("auto" device, 0 threads) from Preferences.
     netloom::TrainOptions withPreferredDefaults(netloom::TrainOptions options) const;
@@ -63,15 +65,11 @@ private:
     TrainingSession* session_;
     TrainingCharts* charts_;
     netloom::TrainOptions extra_;
-    bool updating_ = false;
     QString runDir_;
     QElapsedTimer clock_;
     int64_t firstStep_ = -1, totalSteps_ = 0, batchesPerEpoch_ = 0, firstEpoch_ = 1, epochs_ = 0;
 
-    QComboBox *optimizer_, *schedule_, *device_, *stopMetric_;
-    QDoubleSpinBox* learningRate_;
-    QSpinBox *batchSize_, *epochsSpin_, *patience_, *threads_;
-    QCheckBox* earlyStopping_;
+    SettingsForm* form_;
     QPushButton *start_, *pause_, *stop_;
     QLabel *deviceLabel_, *status_, *result_;
     QProgressBar* progress_;

@@ -1,4 +1,6 @@
-// Conv2d, pooling and BatchNorm: the image layers.
+// Conv2d, ConvTranspose2d, pooling and BatchNorm: the image layers.
+// Spec (netloom_model) first, then the LibTorch builders and ONNX emitters (netloom_core).
+#ifndef NETLOOM_KERNELS
 #include "graph/layers/shape_rules.h"
 
 namespace netloom::layers {
@@ -97,6 +99,37 @@ void declareConvolution(std::vector<LayerSpec>& out) {
     };
     out.push_back(std::move(conv));
 
+    LayerSpec up;
+    up.type = "ConvTranspose2d";
+    up.category = "Convolution";
+    up.description = "Transposed 2-D convolution: learned upsampling, as in an autoencoder's decoder.";
+    up.nameStem = "upconv";
+    up.params = {intParam("filters", 16, 1, 65536, "Output channels."),
+                 intParam("kernel", 2, 1, 1024, "Filter size (square)."),
+                 intParam("stride", 2, 1, 1024, "Upsampling factor: the step between filter positions in the output."),
+                 intParam("padding", 0, 0, 1024, "Rows and columns removed from each side of the output."),
+                 intParam("output_padding", 0, 0, 1023, "Extra rows and columns added at the bottom and right (less than the stride)."),
+                 boolParam("bias", true, "Learn an additive bias per filter.")};
+    up.inferShape = [](const ShapeContext& c) {
+        const TensorType& in = c.inputs[0];
+        if (auto e = requireImage("ConvTranspose2d", in); !e.empty()) return ShapeResult::fail(e);
+        int64_t k = c.params.integer("kernel"), s = c.params.integer("stride"), pad = c.params.integer("padding");
+        int64_t extra = c.params.integer("output_padding");
+        if (extra >= s)
+            return ShapeResult::fail("ConvTranspose2d: output_padding " + std::to_string(extra) + " must be less than the stride " +
+                                     std::to_string(s));
+        int64_t h = (in.dims[1] - 1) * s - 2 * pad + k + extra;
+        int64_t w = (in.dims[2] - 1) * s - 2 * pad + k + extra;
+        if (h < 1 || w < 1)
+            return ShapeResult::fail("ConvTranspose2d: padding " + std::to_string(pad) + " removes the whole output");
+        return ShapeResult::ok({DType::Float32, {c.params.integer("filters"), h, w}});
+    };
+    up.countParams = [](const ShapeContext& c) {
+        int64_t k = c.params.integer("kernel"), filters = c.params.integer("filters");
+        return c.inputs[0].dims[0] * filters * k * k + (c.params.flag("bias") ? filters : 0);
+    };
+    out.push_back(std::move(up));
+
     out.push_back(pool("MaxPool2d", "Keeps the largest value of each window."));
     out.push_back(pool("AvgPool2d", "Averages each window (padding counts as zeros, as in PyTorch)."));
 
@@ -131,3 +164,161 @@ void declareConvolution(std::vector<LayerSpec>& out) {
 }
 
 }  // namespace netloom::layers
+#else  // NETLOOM_KERNELS
+#include "graph/layers/layer_kernels.h"
+#include "train/network.h"
+
+namespace netloom::layers {
+
+namespace nn = torch::nn;
+
+namespace {
+
+StepFunction buildConv(BuildContext& c) {
+    const ParamReader& p = c.params;
+    nn::Conv2dOptions options(c.analysis.inputs[0].dims[0], p.integer("filters"), p.integer("kernel"));
+    options.stride(p.integer("stride")).dilation(p.integer("dilation")).groups(p.integer("groups")).bias(p.flag("bias"));
+    if (p.flag("same"))
+        options.padding(torch::kSame);  // an even kernel pads the extra row/column at the end
+    else
+        options.padding(p.integer("padding"));
+    auto m = c.submodule(nn::Conv2d(options));
+    return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+}
+
+std::string emitConv(EmitContext& c) {
+    const ParamReader& p = c.params;
+    std::vector<std::string> args{c.inputs[0], c.g.tensor(c.stem + "_weight", c.weight("weight"))};
+    if (p.flag("bias")) args.push_back(c.g.tensor(c.stem + "_bias", c.weight("bias")));
+    std::string out = c.g.fresh(c.stem);
+    auto& node = c.g.node("Conv", args, {out});
+    int64_t k = p.integer("kernel"), s = p.integer("stride"), pad = p.integer("padding"), d = p.integer("dilation");
+    int64_t begin = pad, end = pad;
+    if (p.flag("same")) {  // PyTorch's 'same': the odd row/column of padding goes at the end
+        begin = d * (k - 1) / 2;
+        end = d * (k - 1) - begin;
+    }
+    attr(node, "kernel_shape", std::vector<int64_t>{k, k});
+    attr(node, "strides", std::vector<int64_t>{s, s});
+    attr(node, "pads", std::vector<int64_t>{begin, begin, end, end});  // [h_begin, w_begin, h_end, w_end]
+    attr(node, "dilations", std::vector<int64_t>{d, d});
+    attr(node, "group", p.integer("groups"));
+    return out;
+}
+
+StepFunction buildConvTranspose(BuildContext& c) {
+    const ParamReader& p = c.params;
+    auto m = c.submodule(nn::ConvTranspose2d(
+        nn::ConvTranspose2dOptions(c.analysis.inputs[0].dims[0], p.integer("filters"), p.integer("kernel"))
+            .stride(p.integer("stride"))
+            .padding(p.integer("padding"))
+            .output_padding(p.integer("output_padding"))
+            .bias(p.flag("bias"))));
+    return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+}
+
+std::string emitConvTranspose(EmitContext& c) {
+    const ParamReader& p = c.params;
+    // ONNX keeps PyTorch's weight layout (C_in, C_out, kH, kW) for ConvTranspose.
+    std::vector<std::string> args{c.inputs[0], c.g.tensor(c.stem + "_weight", c.weight("weight"))};
+    if (p.flag("bias")) args.push_back(c.g.tensor(c.stem + "_bias", c.weight("bias")));
+    std::string out = c.g.fresh(c.stem);
+    auto& node = c.g.node("ConvTranspose", args, {out});
+    int64_t k = p.integer("kernel"), s = p.integer("stride"), pad = p.integer("padding"), extra = p.integer("output_padding");
+    attr(node, "kernel_shape", std::vector<int64_t>{k, k});
+    attr(node, "strides", std::vector<int64_t>{s, s});
+    attr(node, "pads", std::vector<int64_t>{pad, pad, pad, pad});
+    attr(node, "output_padding", std::vector<int64_t>{extra, extra});
+    return out;
+}
+
+struct PoolWindow {
+    int64_t kernel, stride, padding;
+    bool ceil;
+};
+PoolWindow poolWindow(const ParamReader& p) {
+    int64_t k = p.integer("kernel"), s = p.integer("stride");
+    return {k, s == 0 ? k : s, p.integer("padding"), p.flag("ceil_mode")};
+}
+
+StepFunction buildMaxPool(BuildContext& c) {
+    PoolWindow w = poolWindow(c.params);
+    return [w](const std::vector<torch::Tensor>& x) {
+        return torch::max_pool2d(x[0], {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding}, {1, 1}, w.ceil);
+    };
+}
+
+StepFunction buildAvgPool(BuildContext& c) {
+    PoolWindow w = poolWindow(c.params);
+    // count_include_pad=true: PyTorch's default, matched by the ONNX export
+    return [w](const std::vector<torch::Tensor>& x) {
+        return torch::avg_pool2d(x[0], {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding}, w.ceil, true);
+    };
+}
+
+std::string emitPool(EmitContext& c, bool max) {
+    PoolWindow w = poolWindow(c.params);
+    const int64_t k = w.kernel, s = w.stride, pad = w.padding;
+    std::string out = c.g.fresh(c.stem);
+    auto& node = c.g.node(max ? "MaxPool" : "AveragePool", {c.inputs[0]}, {out});
+    attr(node, "kernel_shape", std::vector<int64_t>{k, k});
+    attr(node, "strides", std::vector<int64_t>{s, s});
+    attr(node, "pads", std::vector<int64_t>{pad, pad, pad, pad});
+    if (!max) attr(node, "count_include_pad", int64_t{1});  // PyTorch's default; ONNX's is 0
+    if (!w.ceil) return out;
+    attr(node, "ceil_mode", int64_t{1});
+    // Opset 17 rounds up plainly; PyTorch also drops a last window that would start in the
+    // trailing padding. Where the two differ, keep PyTorch's windows (they come first).
+    const std::vector<int64_t>& inDims = c.analysis.inputs[0].dims;
+    const std::vector<int64_t>& want = c.analysis.output->dims;
+    auto plainCeil = [&](int64_t size) { return (size + 2 * pad - k + s - 1) / s + 1; };
+    if (plainCeil(inDims[1]) == want[1] && plainCeil(inDims[2]) == want[2]) return out;
+    return c.g.op("Slice", {out, c.g.ints(c.stem + "_starts", {0, 0}), c.g.ints(c.stem + "_ends", {want[1], want[2]}),
+                            c.g.ints(c.stem + "_axes", {2, 3})},
+                  c.stem);
+}
+
+StepFunction buildBatchNorm(BuildContext& c) {
+    int64_t channels = c.analysis.inputs[0].dims[0];
+    double momentum = c.params.number("momentum"), eps = c.params.number("epsilon");
+    if (c.analysis.inputs[0].rank() == 3) {
+        auto m = c.submodule(nn::BatchNorm2d(nn::BatchNorm2dOptions(channels).momentum(momentum).eps(eps)));
+        return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+    }
+    auto m = c.submodule(nn::BatchNorm1d(nn::BatchNorm1dOptions(channels).momentum(momentum).eps(eps)));
+    return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+}
+
+std::string emitBatchNorm(EmitContext& c) {
+    std::string out = c.g.fresh(c.stem);
+    auto& node = c.g.node("BatchNormalization",
+                          {c.inputs[0], c.g.tensor(c.stem + "_scale", c.weight("weight")),
+                           c.g.tensor(c.stem + "_bias", c.weight("bias")), c.g.tensor(c.stem + "_mean", c.weight("running_mean")),
+                           c.g.tensor(c.stem + "_var", c.weight("running_var"))},
+                          {out});
+    attr(node, "epsilon", static_cast<float>(c.params.number("epsilon")));
+    return out;
+}
+
+}  // namespace
+
+void convolutionKernels(LayerKernelTable& table) {
+    table.add("Conv2d", {buildConv, emitConv, /*outputReusable=*/true, /*convolutional=*/true});
+    table.add("ConvTranspose2d", {buildConvTranspose, emitConvTranspose, /*outputReusable=*/true, /*convolutional=*/true});
+    table.add("MaxPool2d", {buildMaxPool, [](EmitContext& c) { return emitPool(c, true); }, false, true});
+    table.add("AvgPool2d", {buildAvgPool, [](EmitContext& c) { return emitPool(c, false); }, false, true});
+    table.add("GlobalAvgPool2d", {[](BuildContext&) -> StepFunction {
+                                      return [](const std::vector<torch::Tensor>& x) { return x[0].mean({2, 3}); };
+                                  },
+                                  [](EmitContext& c) {
+                                      std::string pooled = c.g.op("GlobalAveragePool", {c.inputs[0]}, c.stem);
+                                      std::string out = c.g.fresh(c.stem);
+                                      attr(c.g.node("Flatten", {pooled}, {out}), "axis", int64_t{1});
+                                      return out;
+                                  },
+                                  false, true});
+    table.add("BatchNorm", {buildBatchNorm, emitBatchNorm, /*outputReusable=*/true, /*convolutional=*/true});
+}
+
+}  // namespace netloom::layers
+#endif  // NETLOOM_KERNELS

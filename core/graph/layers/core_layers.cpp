@@ -1,4 +1,6 @@
 // Dense, Dropout, Flatten, Reshape: the layers every network uses.
+// Spec (netloom_model) first, then the LibTorch builders and ONNX emitters (netloom_core).
+#ifndef NETLOOM_KERNELS
 #include "graph/layers/shape_rules.h"
 
 namespace netloom::layers {
@@ -88,3 +90,69 @@ void declareCore(std::vector<LayerSpec>& out) {
 }
 
 }  // namespace netloom::layers
+#else  // NETLOOM_KERNELS
+#include "graph/layers/layer_kernels.h"
+#include "train/network.h"
+
+namespace netloom::layers {
+
+namespace nn = torch::nn;
+
+namespace {
+
+StepFunction buildDense(BuildContext& c) {
+    auto m = c.submodule(nn::Linear(nn::LinearOptions(c.analysis.inputs[0].dims.back(), c.params.integer("units"))
+                                        .bias(c.params.flag("bias"))));
+    return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+}
+
+std::string emitDense(EmitContext& c) {
+    torch::Tensor w = c.weight("weight");
+    const bool bias = c.params.flag("bias");
+    if (c.analysis.inputs[0].rank() == 1) {
+        std::vector<std::string> args{c.inputs[0], c.g.tensor(c.stem + "_weight", w)};
+        if (bias) args.push_back(c.g.tensor(c.stem + "_bias", c.weight("bias")));
+        std::string out = c.g.fresh(c.stem);
+        attr(c.g.node("Gemm", args, {out}), "transB", int64_t{1});
+        return out;
+    }
+    std::string out = c.g.op("MatMul", {c.inputs[0], c.g.tensor(c.stem + "_weight_t", w.t().contiguous())}, c.stem);
+    if (bias) out = c.g.op("Add", {out, c.g.tensor(c.stem + "_bias", c.weight("bias"))}, c.stem);
+    return out;
+}
+
+// The output shape after the batch dimension, with -1 for the batch.
+std::vector<int64_t> batchShape(const NodeAnalysis& a) {
+    std::vector<int64_t> shape{-1};
+    shape.insert(shape.end(), a.output->dims.begin(), a.output->dims.end());
+    return shape;
+}
+
+}  // namespace
+
+void coreKernels(LayerKernelTable& table) {
+    table.add("Dense", {buildDense, emitDense, /*outputReusable=*/true});
+    table.add("Dropout", {[](BuildContext& c) -> StepFunction {
+                              auto m = c.submodule(nn::Dropout(nn::DropoutOptions(c.params.number("rate"))));
+                              return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+                          },
+                          [](EmitContext& c) { return c.g.op("Identity", {c.inputs[0]}, c.stem); }});
+    table.add("Flatten", {[](BuildContext&) -> StepFunction {
+                              return [](const std::vector<torch::Tensor>& x) { return x[0].flatten(1); };
+                          },
+                          [](EmitContext& c) {
+                              std::string out = c.g.fresh(c.stem);
+                              attr(c.g.node("Flatten", {c.inputs[0]}, {out}), "axis", int64_t{1});
+                              return out;
+                          }});
+    table.add("Reshape", {[](BuildContext& c) -> StepFunction {
+                              auto shape = batchShape(c.analysis);
+                              return [shape](const std::vector<torch::Tensor>& x) { return x[0].reshape(shape); };
+                          },
+                          [](EmitContext& c) {
+                              return c.g.op("Reshape", {c.inputs[0], c.g.ints(c.stem + "_shape", batchShape(c.analysis))}, c.stem);
+                          }});
+}
+
+}  // namespace netloom::layers
+#endif  // NETLOOM_KERNELS

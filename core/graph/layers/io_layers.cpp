@@ -1,4 +1,6 @@
 // Input and Output: where tensors enter and leave the network.
+// Spec (netloom_model) first, then the LibTorch builders and ONNX emitters (netloom_core).
+#ifndef NETLOOM_KERNELS
 #include "graph/layers/shape_rules.h"
 
 namespace netloom::layers {
@@ -34,6 +36,7 @@ void declareIo(std::vector<LayerSpec>& out) {
     output.description = "The network's result: logits for classification, values for regression, "
                          "the reconstruction for an autoencoder.";
     output.nameStem = "output";
+    output.sink = true;
     output.inferShape = [](const ShapeContext& c) {
         if (c.inputs[0].dtype == DType::Int64)
             return ShapeResult::fail("Output expects float values, got token ids — add Embedding and a Dense head");
@@ -43,3 +46,17 @@ void declareIo(std::vector<LayerSpec>& out) {
 }
 
 }  // namespace netloom::layers
+#else  // NETLOOM_KERNELS
+#include "graph/layers/layer_kernels.h"
+
+namespace netloom::layers {
+
+void ioKernels(LayerKernelTable& table) {
+    // The network's forward pass feeds the Input step itself; both pass their value through.
+    auto passThrough = [](BuildContext&) -> StepFunction { return [](const std::vector<torch::Tensor>& x) { return x[0]; }; };
+    table.add("Input", {passThrough, [](EmitContext& c) { return c.inputs.at(0); }});
+    table.add("Output", {passThrough, [](EmitContext& c) { return c.g.op("Identity", {c.inputs[0]}, c.stem); }});
+}
+
+}  // namespace netloom::layers
+#endif  // NETLOOM_KERNELS

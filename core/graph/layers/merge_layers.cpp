@@ -1,4 +1,6 @@
 // Add and Concat: where branches meet (residual connections, multi-path blocks).
+// Spec (netloom_model) first, then the LibTorch builders and ONNX emitters (netloom_core).
+#ifndef NETLOOM_KERNELS
 #include "graph/layers/shape_rules.h"
 
 namespace netloom::layers {
@@ -75,3 +77,47 @@ void declareMerge(std::vector<LayerSpec>& out) {
 }
 
 }  // namespace netloom::layers
+#else  // NETLOOM_KERNELS
+#include "graph/layers/layer_kernels.h"
+#include "train/network.h"
+
+namespace netloom::layers {
+
+namespace {
+
+// The axis counted from the first sample dimension, then shifted past the batch dimension.
+int64_t concatAxis(const ParamReader& p, const NodeAnalysis& a) {
+    int64_t axis = p.integer("axis");
+    if (axis < 0) axis += a.inputs[0].rank();
+    return axis + 1;
+}
+
+}  // namespace
+
+void mergeKernels(LayerKernelTable& table) {
+    table.add("Add", {[](BuildContext&) -> StepFunction {
+                          return [](const std::vector<torch::Tensor>& x) {
+                              torch::Tensor sum = x[0] + x[1];
+                              for (size_t k = 2; k < x.size(); ++k) sum = sum + x[k];
+                              return sum;
+                          };
+                      },
+                      [](EmitContext& c) {
+                          std::string sum = c.g.op("Add", {c.inputs[0], c.inputs[1]}, c.stem);
+                          for (size_t k = 2; k < c.inputs.size(); ++k) sum = c.g.op("Add", {sum, c.inputs[k]}, c.stem);
+                          return sum;
+                      },
+                      /*outputReusable=*/true});
+    table.add("Concat", {[](BuildContext& c) -> StepFunction {
+                             int64_t dim = concatAxis(c.params, c.analysis);
+                             return [dim](const std::vector<torch::Tensor>& x) { return torch::cat(x, dim); };
+                         },
+                         [](EmitContext& c) {
+                             std::string out = c.g.fresh(c.stem);
+                             attr(c.g.node("Concat", c.inputs, {out}), "axis", concatAxis(c.params, c.analysis));
+                             return out;
+                         }});
+}
+
+}  // namespace netloom::layers
+#endif  // NETLOOM_KERNELS

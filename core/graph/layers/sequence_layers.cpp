@@ -1,4 +1,6 @@
 // Embedding, LSTM, GRU: the text and sequence layers.
+// Spec (netloom_model) first, then the LibTorch builders and ONNX emitters (netloom_core).
+#ifndef NETLOOM_KERNELS
 #include "graph/layers/shape_rules.h"
 
 namespace netloom::layers {
@@ -69,3 +71,111 @@ void declareSequence(std::vector<LayerSpec>& out) {
 }
 
 }  // namespace netloom::layers
+#else  // NETLOOM_KERNELS
+#include "graph/layers/layer_kernels.h"
+#include "train/network.h"
+
+namespace netloom::layers {
+
+namespace nn = torch::nn;
+
+namespace {
+
+StepFunction buildRecurrent(BuildContext& c) {
+    const ParamReader& p = c.params;
+    int64_t in = c.analysis.inputs[0].dims[1], hidden = p.integer("hidden");
+    bool bi = p.flag("bidirectional"), seq = p.flag("return_sequences");
+    auto lastStep = [bi, hidden](const torch::Tensor& out) {
+        // Forward direction's last step; the backward direction's summary is its first step.
+        auto fwd = out.select(1, out.size(1) - 1).narrow(1, 0, hidden);
+        if (!bi) return fwd;
+        return torch::cat({fwd, out.select(1, 0).narrow(1, hidden, hidden)}, 1);
+    };
+    // LSTM and GRU differ only in their module type; both return (output, state).
+    auto wrap = [&](auto m) -> StepFunction {
+        return [m, seq, lastStep](const std::vector<torch::Tensor>& x) {
+            auto out = std::get<0>(m->forward(x[0]));
+            return seq ? out : lastStep(out);
+        };
+    };
+    if (c.node.type == "LSTM")
+        return wrap(c.submodule(
+            nn::LSTM(nn::LSTMOptions(in, hidden).num_layers(p.integer("layers")).bidirectional(bi).batch_first(true))));
+    return wrap(
+        c.submodule(nn::GRU(nn::GRUOptions(in, hidden).num_layers(p.integer("layers")).bidirectional(bi).batch_first(true))));
+}
+
+// PyTorch gate blocks → ONNX order. `order` lists, for each ONNX block, the PyTorch block index.
+torch::Tensor reorderGates(const torch::Tensor& t, int64_t hidden, const std::vector<int64_t>& order) {
+    std::vector<torch::Tensor> blocks;
+    for (int64_t k : order) blocks.push_back(t.narrow(0, k * hidden, hidden));
+    return torch::cat(blocks, 0);
+}
+
+std::string emitRecurrent(EmitContext& c) {
+    OnnxGraph& g = c.g;
+    const ParamReader& p = c.params;
+    const std::string& stem = c.stem;
+    const bool lstm = c.node.type == "LSTM";
+    const int64_t hidden = p.integer("hidden"), layers = p.integer("layers");
+    const bool bi = p.flag("bidirectional"), seq = p.flag("return_sequences");
+    const int64_t dirs = bi ? 2 : 1;
+    // PyTorch i,f,g,o → ONNX i,o,f,c; PyTorch r,z,n → ONNX z,r,h.
+    const std::vector<int64_t> order = lstm ? std::vector<int64_t>{0, 3, 1, 2} : std::vector<int64_t>{1, 0, 2};
+    // ONNX recurrent ops are sequence-major: [L, N, F].
+    std::string x = g.fresh(stem + "_seq_major");
+    attr(g.node("Transpose", {c.inputs[0]}, {x}), "perm", std::vector<int64_t>{1, 0, 2});
+    std::string lastHidden;
+    for (int64_t layer = 0; layer < layers; ++layer) {
+        std::vector<torch::Tensor> W, R, B;
+        for (int64_t d = 0; d < dirs; ++d) {
+            std::string suffix = "_l" + std::to_string(layer) + (d == 1 ? "_reverse" : "");
+            W.push_back(reorderGates(c.weight("weight_ih" + suffix), hidden, order));
+            R.push_back(reorderGates(c.weight("weight_hh" + suffix), hidden, order));
+            B.push_back(torch::cat({reorderGates(c.weight("bias_ih" + suffix), hidden, order),
+                                    reorderGates(c.weight("bias_hh" + suffix), hidden, order)}));
+        }
+        std::string y = g.fresh(stem + "_y"), yh = g.fresh(stem + "_yh");
+        std::vector<std::string> outs{y, yh};
+        if (lstm) outs.push_back(g.fresh(stem + "_yc"));
+        auto& node = g.node(lstm ? "LSTM" : "GRU",
+                            {x, g.tensor(stem + "_W", torch::stack(W)), g.tensor(stem + "_R", torch::stack(R)),
+                             g.tensor(stem + "_B", torch::stack(B))},
+                            outs);
+        attr(node, "hidden_size", hidden);
+        if (bi) attr(node, "direction", std::string("bidirectional"));
+        if (!lstm) attr(node, "linear_before_reset", int64_t{1});
+        // Y is [L, dirs, N, H] → [L, N, dirs·H] for the next layer.
+        std::string perm = g.fresh(stem + "_perm");
+        attr(g.node("Transpose", {y}, {perm}), "perm", std::vector<int64_t>{0, 2, 1, 3});
+        x = g.op("Reshape", {perm, g.ints(stem + "_shape", {0, 0, -1})}, stem);
+        lastHidden = yh;
+    }
+    if (seq) {
+        std::string out = g.fresh(stem);
+        attr(g.node("Transpose", {x}, {out}), "perm", std::vector<int64_t>{1, 0, 2});
+        return out;
+    }
+    // Y_h [dirs, N, H] holds the forward direction's last step and the backward one's first.
+    std::string t = g.fresh(stem + "_h");
+    attr(g.node("Transpose", {lastHidden}, {t}), "perm", std::vector<int64_t>{1, 0, 2});
+    return g.op("Reshape", {t, g.ints(stem + "_hshape", {0, -1})}, stem);
+}
+
+}  // namespace
+
+void sequenceKernels(LayerKernelTable& table) {
+    table.add("LSTM", {buildRecurrent, emitRecurrent});
+    table.add("GRU", {buildRecurrent, emitRecurrent});
+    table.add("Embedding", {[](BuildContext& c) -> StepFunction {
+                                auto m = c.submodule(
+                                    nn::Embedding(nn::EmbeddingOptions(c.params.integer("vocab_size"), c.params.integer("dim"))));
+                                return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
+                            },
+                            [](EmitContext& c) {
+                                return c.g.op("Gather", {c.g.tensor(c.stem + "_weight", c.weight("weight")), c.inputs[0]}, c.stem);
+                            }});
+}
+
+}  // namespace netloom::layers
+#endif  // NETLOOM_KERNELS

@@ -101,18 +101,19 @@ class Model {
     return { results, seconds };
   }
 
-  // Raw bytes of an image → the model's uint8 NHWC RGB input, decoded as the studio decodes.
+  // Raw bytes of an image → the model's uint8 NHWC RGBA input, decoded as the studio decodes; the
+  // model composites transparency over the project's background itself.
   async imageFeeds(bytes) {
     if (!bytes || bytes.length === 0) throw new BadInput('empty body: send an image');
     let decoded;
     try {
-      decoded = await sharp(bytes).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      decoded = await sharp(bytes).toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     } catch (err) {
       throw new BadInput('the body is not a readable image (PNG, JPEG, BMP, WebP)');
     }
     const { width, height, channels } = decoded.info;
-    if (channels !== 3) throw new BadInput(`decoded image has ${channels} channels, expected RGB`);
-    return { image: new ort.Tensor('uint8', new Uint8Array(decoded.data), [1, height, width, 3]) };
+    if (channels !== 4) throw new BadInput(`decoded image has ${channels} channels, expected RGBA`);
+    return { image: new ort.Tensor('uint8', new Uint8Array(decoded.data), [1, height, width, 4]) };
   }
 
   textFeeds(text) {

@@ -105,8 +105,8 @@ async function goldenTensorInput() {
   if (isImage) {
     const sharp = require('sharp');
     const { data, info } = await sharp(path.join(modelDir, golden.samples[0].file))
-      .removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-    return { name: spec.name, datatype: spec.datatype, shape: [1, info.height, info.width, 3], data: Array.from(data) };
+      .toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    return { name: spec.name, datatype: spec.datatype, shape: [1, info.height, info.width, 4], data: Array.from(data) };
   }
   const { Tokenizer } = require('../src/tokenizer');
   const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
