@@ -237,7 +237,7 @@ async function buildApp(config) {
       throw new BadInput('this model takes tensors: use POST /v2/models/{name}/infer');
     }
     const prepareSeconds = Number(process.hrtime.bigint() - prepareStart) / 1e9;
-    const run = await model.infer(feeds);
+    const run = await model.infer(feeds, feeds.image ? `this ${feeds.image.dims[2]}×${feeds.image.dims[1]} image` : 'this text');
     metrics.inference.observe(run.seconds);
     reply.header('server-timing', serverTiming({ prepare: prepareSeconds, infer: run.seconds }));
     const probs = run.results.probabilities;

@@ -157,15 +157,16 @@ class Model {
     return new ort.Tensor(type, values, shape);
   }
 
-  // ONNX Runtime's refusal of an input that passed the checks above (an image too small for a
-  // pooling window, say) is about that input: a 400 with ONNX Runtime's reason.
-  async infer(feeds) {
+  // ONNX Runtime's refusal of an input that passed the checks above (an image of another size than
+  // a model without a resize step was trained on, say) is about that input: a 400 with ONNX
+  // Runtime's reason. `what` names the input in that sentence.
+  async infer(feeds, what = 'this input') {
     const started = process.hrtime.bigint();
     let results;
     try {
       results = await this.session.run(feeds);
     } catch (err) {
-      throw new BadInput(`the model could not run on this input: ${err.message}`);
+      throw new BadInput(`the model could not run on ${what}: ${err.message}`);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { results, seconds };

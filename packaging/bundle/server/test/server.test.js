@@ -175,6 +175,11 @@ test('bad requests get 4xx with a message and the server keeps serving', async (
     assert.match(notImage.json.error, /not a readable image/);
     const empty = await call('POST', '/v1/predict', Buffer.alloc(0), { 'content-type': 'application/octet-stream' });
     assert.equal(empty.status, 400);
+    // An image the model cannot take (without a resize step, only the size it was trained on) is the
+    // client's 400 with ONNX Runtime's reason, not a 500.
+    const tiny = await require('sharp')({ create: { width: 3, height: 2, channels: 3, background: '#808080' } }).png().toBuffer();
+    const small = await call('POST', '/v1/predict', tiny, { 'content-type': 'image/png' });
+    assert.ok(small.status === 200 || (small.status === 400 && /could not run on this 3×2 image/.test(small.json.error)), small.text);
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(path.join(modelDir, golden.samples[0].file))]), 'x.png');
     const multi = await fetch(url('/v1/predict'), { method: 'POST', body: form });
