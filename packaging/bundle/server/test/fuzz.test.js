@@ -118,7 +118,7 @@ const deepArray = (depth, leaf) => {
 const WEIRD = [
   null, true, false, 0, -1, 1.5, -0.5, 255, 256, 1e308, -1e308, 1e39, 2 ** 53 + 2, -(2 ** 63), 'x', '', '1', 'NaN',
   'Infinity', [], {}, [null], [[null]], [[[]]], { toString: 1 }, { valueOf: 1, toString: null }, [1, [2, 3]],
-  'a'.repeat(5000), { name: null }, [{}], deepArray(50, 1), deepArray(3, null), { __proto_: 1 }, ['FP32'],
+  'a'.repeat(5000), { name: null }, [{}], deepArray(50, 1), deepArray(3, null), ['FP32'],
 ];
 
 function clone(v) {
@@ -166,7 +166,10 @@ function corruptText(random, text) {
     for (let n = 1 + random.int(5); n > 0; n--) chars[random.int(chars.length)] = random.pick(['{', '}', '[', ']', '"', ',', ':', '\\', '\u0000', 'é', ' ', 'x']);
     return chars.join('');
   }
-  if (what === 2) return random.pick(['', ' ', 'null', 'true', '0', '"x"', '[]', '{}', '\ufeff{}', '{"inputs":', '{"a":1}{"b":2}', '1e999', '-']);
+  if (what === 2) {
+    return random.pick(['', ' ', 'null', 'true', '0', '"x"', '[]', '{}', '\ufeff{}', '{"inputs":', '{"a":1}{"b":2}', '1e999', '-',
+      '{"inputs": [{"__proto__": {"name": "x"}}]}', '{"constructor": {"prototype": {"inputs": 1}}}', '{"text": "\ud800"}']);
+  }
   if (what === 3) return '['.repeat(20000 + random.int(20000)) + ']'.repeat(random.int(2) ? 20000 : 10);
   if (what === 4) return `{"inputs": [${'['.repeat(5000)}null${']'.repeat(5000)}]}`;
   return text + random.pick(['x', '}', ',', ' trailing']);
