@@ -45,18 +45,37 @@ function readGolden(bundle) {
   return samples;
 }
 
-// The sample files the README's commands name must exist (they are run as written by `npm test`).
+// The first shell word of `text`, unquoted as sh would ('…' and \x; a file name may hold spaces or quotes).
+function shellWord(text) {
+  let word = '';
+  for (let k = 0; k < text.length && !/\s/.test(text[k]); k++) {
+    if (text[k] === "'") {
+      const end = text.indexOf("'", k + 1);
+      word += text.slice(k + 1, end < 0 ? text.length : end);
+      k = end < 0 ? text.length : end;
+    } else if (text[k] === '\\') word += text[++k] || '';
+    else word += text[k];
+  }
+  return word;
+}
+
+// The sample files the README's commands name must exist (they are run as written by `npm test`):
+// curl's --data-binary @FILE and Python's open("FILE").
 function checkReadmeFiles(bundle) {
   const readme = path.join(bundle, 'README.md');
   if (!fs.existsSync(readme)) return;
-  for (const [, name] of fs.readFileSync(readme, 'utf8').matchAll(/(?:@|open\(")(samples\/[^\s"')]+)/g)) {
+  const text = fs.readFileSync(readme, 'utf8');
+  const names = [];
+  for (const m of text.matchAll(/--data-binary\s+(.*)/g)) names.push(shellWord(m[1]).replace(/^@/, ''));
+  for (const m of text.matchAll(/open\(("(?:[^"\\]|\\.)*")/g)) names.push(JSON.parse(m[1]));
+  for (const name of names) {
     if (!fs.existsSync(path.join(bundle, name))) throw new Failure(`README.md names ${name}, which is not in the bundle`);
   }
 }
 
 function multipartForm(fileName, bytes) {
   const boundary = `----netloom-selftest-${process.pid}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(fileName)}"\r\n` +
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(fileName).replace(/"/g, '%22')}"\r\n` +
     'Content-Type: application/octet-stream\r\n\r\n';
   return { type: `multipart/form-data; boundary=${boundary}`, body: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
 }

@@ -99,6 +99,14 @@ test('files the golden answers or the README name must be in the bundle', async 
   const readme = copyOfBundle();
   fs.appendFileSync(path.join(readme, 'README.md'), '\ncurl --data-binary @samples/not-there.png localhost:8080/v1/predict\n');
   await assert.rejects(selftest({ bundle: readme, tolerance: TOLERANCE }), /README.md names samples\/not-there.png/);
+  // A name with a space and a quote, quoted for the shell as the export writes it, is read whole.
+  const quoted = copyOfBundle();
+  fs.writeFileSync(path.join(quoted, 'samples', "my shirt's.png"), 'x');
+  fs.appendFileSync(path.join(quoted, 'README.md'), "\ncurl --data-binary '@samples/my shirt'\\''s.png' localhost:8080/v1/predict\n" +
+    'r = requests.post("http://localhost:8080/v1/predict", data=open("samples/my shirt\'s.png", "rb"))\n');
+  await selftest({ bundle: quoted, tolerance: TOLERANCE });
+  fs.rmSync(path.join(quoted, 'samples', "my shirt's.png"));
+  await assert.rejects(selftest({ bundle: quoted, tolerance: TOLERANCE }), /README.md names samples\/my shirt's.png/);
 });
 
 test('samples are sent as the files they are: RGBA and 16-bit PNGs of the same pictures pass', async () => {
