@@ -509,6 +509,7 @@ TEST_F(ExportBundle, ReadmeSendsTheFirstGoldenSample) {
     EXPECT_NE(readme.find("--data-binary @" + file + "\n"), std::string::npos) << readme;
     EXPECT_NE(readme.find("data=open(\"" + file + "\", \"rb\")"), std::string::npos) << readme;
     if (file.size() > 4 && file.substr(file.size() - 4) == ".png") EXPECT_NE(readme.find("content-type: image/png"), std::string::npos);
+    std::filesystem::remove_all(std::filesystem::path(out).parent_path());
 }
 
 // The bundle's self-test (server/selftest.js) judges the bundle before the export is called done: a
@@ -524,4 +525,5 @@ TEST_F(ExportBundle, SelfTestRefusesABundleWhoseServerAnswersDiffer) {
     EXPECT_NE(e.find("self-test failed"), std::string::npos) << e;
     EXPECT_NE(e.find("sample 1 of"), std::string::npos) << e;
     EXPECT_NE(e.find("the studio said"), std::string::npos) << e;
+    std::filesystem::remove_all(std::filesystem::path(out).parent_path());
 }
