@@ -23,7 +23,11 @@ sharp.cache(false);  // as the server does
 
 const bundle = path.resolve(process.argv[2] || '');
 const seconds = Number(process.argv[3] || 60);
-const sample = fs.readFileSync(path.join(bundle, 'samples', '0.png'));
+// The first golden sample, whatever it is called (samples/expected.json names it).
+const golden = JSON.parse(fs.readFileSync(path.join(bundle, 'samples', 'expected.json'), 'utf8'));
+const sampleFile = (golden.samples.find((s) => s.file) || {}).file;
+if (!sampleFile) throw new Error(`${bundle}/samples/expected.json names no image sample`);
+const sample = fs.readFileSync(path.join(bundle, sampleFile));
 const manifest = JSON.parse(fs.readFileSync(path.join(bundle, 'model.json'), 'utf8'));
 const WARMUP = 500;
 const RUNS = 2000;

@@ -1,4 +1,5 @@
 // netloom-cli predict FILE --weights CHECKPOINT INPUT...: the studio's own answers for raw inputs.
+#include <algorithm>
 #include <iomanip>
 
 #include <nlohmann/json.hpp>
@@ -32,20 +33,25 @@ int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) 
     std::vector<std::string> inputs(args.positional.begin() + 1, args.positional.end());
     auto results = predictor->predict(inputs);
     bool anyError = false;
-    nlohmann::json all = nlohmann::json::array();
+    // ordered_json: the probabilities are listed in the model's class order, as it was trained (a
+    // plain json object would sort them by name).
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (auto& r : results) {
         // Highest probability first, optionally only the top K.
-        std::stable_sort(r.probabilities.begin(), r.probabilities.end(),
-                         [](const auto& a, const auto& b) { return a.second > b.second; });
-        if (top > 0 && r.probabilities.size() > top) r.probabilities.resize(top);
+        std::vector<std::pair<std::string, double>> ranked = r.probabilities;
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        if (top > 0 && ranked.size() > top) ranked.resize(top);
         anyError |= !r.error.empty();
         if (args.has("json")) {
-            nlohmann::json j = {{"input", r.input}};
+            nlohmann::ordered_json j = {{"input", r.input}};
             if (!r.error.empty()) j["error"] = r.error;
             if (!r.label.empty()) j["label"] = r.label;
             if (!r.probabilities.empty()) {
-                nlohmann::json p = nlohmann::json::object();
-                for (const auto& [name, prob] : r.probabilities) p[name] = prob;
+                nlohmann::ordered_json p = nlohmann::ordered_json::object();
+                for (const auto& [name, prob] : r.probabilities) {  // class order; --top keeps the K most probable
+                    auto kept = [&name = name](const auto& c) { return c.first == name; };
+                    if (std::any_of(ranked.begin(), ranked.end(), kept)) p[name] = prob;
+                }
                 j["probabilities"] = p;
             }
             if (!r.values.empty()) j["values"] = r.values;
@@ -60,8 +66,8 @@ int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) 
         }
         if (!r.label.empty()) {
             out << r.label << std::fixed << std::setprecision(4) << " (";
-            for (size_t k = 0; k < r.probabilities.size() && k < (top ? top : 3); ++k)
-                out << (k ? ", " : "") << r.probabilities[k].first << " " << r.probabilities[k].second;
+            for (size_t k = 0; k < ranked.size() && k < (top ? top : 3); ++k)
+                out << (k ? ", " : "") << ranked[k].first << " " << ranked[k].second;
             out << ")";
         } else if (r.anomalyScore >= 0) {
             out << "anomaly score " << r.anomalyScore;

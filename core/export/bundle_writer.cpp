@@ -1,6 +1,7 @@
 // writeBundle: the export folder becomes something a person can docker build, run, curl and
 // kubectl apply. Templates live in packaging/bundle/ and are filled from model.json.
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -14,6 +15,7 @@
 
 #include "data/dataset.h"
 #include "export/onnx_export.h"
+#include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
 #include "train/predictor.h"
 #include "util/atomic_file.h"
@@ -132,6 +134,72 @@ double memoryBytes(const std::string& q) {
     return decimal(m[1]) * scale.at(m[3]);
 }
 
+// The content type a client sends a sample file with, from its extension.
+std::string imageContentType(const std::string& file) {
+    static const std::map<std::string, std::string> types = {
+        {".png", "image/png"},   {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".bmp", "image/bmp"},
+        {".webp", "image/webp"}, {".gif", "image/gif"},  {".tif", "image/tiff"},  {".tiff", "image/tiff"}};
+    std::string ext = fs::path(file).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    auto it = types.find(ext);
+    return it == types.end() ? "application/octet-stream" : it->second;
+}
+
+// One shell word: as it is when it is plain, else in single quotes (a sample's original file name
+// may have spaces or quotes).
+std::string shellWord(const std::string& s) {
+    static const std::regex plain("[A-Za-z0-9_@%+=:,./-]+");
+    if (std::regex_match(s, plain)) return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// The README's example requests: the first golden sample, whatever it is called, so the commands
+// work as written from the bundle folder (the bundle's tests run them).
+std::pair<std::string, std::string> predictExamples(bool image, const json& samples) {
+    const json* first = samples.empty() ? nullptr : &samples[0];
+    if (image) {
+        const std::string file = first && first->contains("file") ? (*first)["file"].get<std::string>() : "YOUR_IMAGE.png";
+        const std::string type = imageContentType(file);
+        return {"curl -s -X POST localhost:8080/v1/predict -H 'content-type: " + type + "' --data-binary " + shellWord("@" + file),
+                "r = requests.post(\"http://localhost:8080/v1/predict\", data=open(" + json(file).dump() + ", \"rb\"),\n"
+                "                  headers={\"content-type\": \"" + type + "\"}, params={\"top_k\": 3})"};
+    }
+    std::string text = first && first->contains("text") ? (*first)["text"].get<std::string>() : std::string("hello");
+    // At most 60 bytes, not cutting a UTF-8 character in two.
+    if (text.size() > 60) {
+        size_t cut = 60;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text.resize(cut);
+    }
+    return {"curl -s -X POST localhost:8080/v1/predict -H 'content-type: application/json' -d " + shellWord(json{{"text", text}}.dump()),
+            "r = requests.post(\"http://localhost:8080/v1/predict\", json={\"text\": \"a sentence to classify\"},\n"
+            "                  params={\"top_k\": 3})"};
+}
+
+// The bundle proves itself before the export says "Verified": its own server/selftest.js starts the
+// bundled server on the bundled model, sends every golden sample as a client would and compares the
+// answers with samples/expected.json. The server's npm packages are the ones installed beside the
+// verifier (NODE_PATH): the bundle itself has none until `npm ci` is run in it.
+std::string runSelfTest(const std::string& outDir, const std::string& source) {
+    std::ostringstream tolerance;
+    tolerance << kMaxAbsDiff;
+    std::string output;
+    int status = runNodeScript(outDir + "/server/selftest.js", {outDir, "--tolerance", tolerance.str()},
+                               source + "/server/node_modules", output);
+    if (status == 0) return {};
+    while (!output.empty() && std::isspace(static_cast<unsigned char>(output.back()))) output.pop_back();
+    static const std::regex missingModule("Cannot find module '([^']+)'");
+    std::smatch m;
+    if (std::regex_search(output, m, missingModule))
+        return "the bundle's self-test cannot start the server: the npm package " + m[1].str() + " is not installed in " +
+               source + "/server/node_modules (run `npm ci` there)";
+    if (status < 0) return "the bundle's self-test could not be started (" + nodeProgram() + ")";
+    if (output.size() > 2000) output = "…" + output.substr(output.size() - 2000);
+    return "the bundle's self-test failed: " + (output.empty() ? "node exited with status " + std::to_string(status) : output);
+}
+
 }  // namespace
 
 std::string validateBundleOptions(const BundleOptions& o) {
@@ -223,20 +291,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     for (const auto& c : report.checks) worst = std::max(worst, c.maxAbsDiff);
     parity << std::scientific << std::setprecision(1) << "max |diff| " << worst << " over " << report.checks.size()
            << " checks, judged by " << report.engine;
-    std::string predictCurl, predictPython;
-    if (image) {
-        predictCurl = "curl -s -X POST localhost:8080/v1/predict -H 'content-type: image/png' --data-binary @samples/0.png";
-        predictPython = "r = requests.post(\"http://localhost:8080/v1/predict\", data=open(\"samples/0.png\", \"rb\"),\n"
-                        "                  headers={\"content-type\": \"image/png\"}, params={\"top_k\": 3})";
-    } else {
-        json body = {{"text", data.testTexts.empty() ? std::string("hello") : data.testTexts[0].substr(0, 60)}};
-        std::string b = body.dump();
-        std::string quoted;
-        for (char c : b) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-        predictCurl = "curl -s -X POST localhost:8080/v1/predict -H 'content-type: application/json' -d '" + quoted + "'";
-        predictPython = "r = requests.post(\"http://localhost:8080/v1/predict\", json={\"text\": \"a sentence to classify\"},\n"
-                        "                  params={\"top_k\": 3})";
-    }
+    const auto [predictCurl, predictPython] = predictExamples(image, samples);
     std::map<std::string, std::string> values = {
         {"NAME", name},
         {"VERSION", NETLOOM_VERSION},
@@ -278,9 +333,10 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     // The server: the same files the project tests (no node_modules: npm ci installs them).
     fs::create_directories(outDir + "/server/src");
     fs::create_directories(outDir + "/server/test");
-    for (const char* f : {"package.json", "package-lock.json", "server.js", "verify.js", "src/app.js", "src/config.js",
-                          "src/model.js", "src/tokenizer.js", "test/server.test.js", "test/lifecycle.test.js",
-                          "test/manifests.test.js"})
+    for (const char* f : {"package.json", "package-lock.json", "server.js", "verify.js", "selftest.js", "src/app.js",
+                          "src/config.js", "src/form.js", "src/model.js", "src/tokenizer.js", "test/server.test.js",
+                          "test/lifecycle.test.js", "test/manifests.test.js", "test/fuzz.test.js", "test/selftest.test.js",
+                          "test/engines.test.js"})
         if (std::string e = copyFile(source + "/server/" + f, outDir + "/server/" + f); !e.empty()) return e;
     if (!options.triton) {
         // A bundle written here earlier with Triton must not leave an older model behind: remove what
@@ -290,14 +346,14 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         for (const char* path : {"/triton/k8s/deployment.yaml", "/triton/k8s/service.yaml", "/triton/model_repository",
                                  "/triton/k8s", "/triton"})
             fs::remove(outDir + path, ec);
-        return {};
+    } else {
+        // Triton: the same model in a model repository.
+        std::string repo = outDir + "/triton/model_repository/" + name;
+        fs::create_directories(repo + "/1");
+        if (std::string e = copyFile(outDir + "/model.onnx", repo + "/1/model.onnx"); !e.empty()) return e;
+        if (std::string e = writeFileAtomically(repo + "/config.pbtxt", tritonConfig(manifest)); !e.empty()) return e;
     }
-    // Triton: the same model in a model repository.
-    std::string repo = outDir + "/triton/model_repository/" + name;
-    fs::create_directories(repo + "/1");
-    if (std::string e = copyFile(outDir + "/model.onnx", repo + "/1/model.onnx"); !e.empty()) return e;
-    if (std::string e = writeFileAtomically(repo + "/config.pbtxt", tritonConfig(manifest)); !e.empty()) return e;
-    return {};
+    return runSelfTest(outDir, source);
 }
 
 }  // namespace netloom

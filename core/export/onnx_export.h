@@ -62,8 +62,10 @@ int bundleMaxReplicas(const BundleOptions& options);
 
 // A deployable folder around an export (ExportReport.ok): the inference server, Dockerfile,
 // Kubernetes (and unless options.triton is off, Triton) manifests filled from the model and the
-// options, golden samples with the studio's answers, and a README. Returns an error sentence or "";
-// the options are validated first (validateBundleOptions), before anything is written.
+// options, golden samples with the studio's answers, and a README. Then the bundle tests itself
+// (server/selftest.js: the bundled server on the bundled model answers every golden sample as the
+// studio did, within kMaxAbsDiff); a bundle that fails, or has no samples, is an error. Returns an
+// error sentence or ""; the options are validated first (validateBundleOptions), before anything is written.
 std::string writeBundle(const Project& project, const std::string& checkpoint, const ExportReport& report,
                         const std::string& outDir, const BundleOptions& options = BundleOptions{});
 

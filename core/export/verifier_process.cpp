@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "node_program.h"
 #include "util/data_dirs.h"
 
 namespace netloom {
@@ -62,6 +63,26 @@ std::string readAll(const std::string& path) {
 
 }  // namespace
 
+std::string nodeProgram() {
+    if (const char* env = std::getenv("NETLOOM_NODE"); env && *env) return env;
+    if (::access(NETLOOM_NODE_PROGRAM, X_OK) == 0) return NETLOOM_NODE_PROGRAM;
+    return "node";
+}
+
+int runNodeScript(const std::string& script, const std::vector<std::string>& args, const std::string& modulePath,
+                  std::string& output) {
+    std::string command = modulePath.empty() ? std::string() : "NODE_PATH=" + shellQuoted(modulePath) + " ";
+    command += "exec " + shellQuoted(nodeProgram()) + " " + shellQuoted(script);
+    for (const std::string& a : args) command += " " + shellQuoted(a);
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return -1;
+    output.clear();
+    char buffer[4096];
+    while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    int status = ::pclose(pipe);
+    return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
 std::unique_ptr<VerifierProcess> VerifierProcess::start(const std::string& script, std::string& error) {
     std::unique_ptr<VerifierProcess> p(new VerifierProcess);
     p->script_ = findScript(script);
@@ -83,8 +104,8 @@ std::unique_ptr<VerifierProcess> VerifierProcess::start(const std::string& scrip
     p->logPath_ = log;
     // node gets the malloc tuning this process has (configureMalloc): ONNX Runtime copies each
     // model's weights while it creates a session, and large blocks mapped afresh fault page by page.
-    std::string command = "MALLOC_MMAP_THRESHOLD_=536870912 MALLOC_TRIM_THRESHOLD_=1073741824 exec node " +
-                          shellQuoted(p->script_) + " --serve > " + shellQuoted(log) + " 2>&1";
+    std::string command = "MALLOC_MMAP_THRESHOLD_=536870912 MALLOC_TRIM_THRESHOLD_=1073741824 exec " +
+                          shellQuoted(nodeProgram()) + " " + shellQuoted(p->script_) + " --serve > " + shellQuoted(log) + " 2>&1";
     p->stdin_ = ::popen(command.c_str(), "w");
     if (!p->stdin_) {
         error = "cannot start node for the verifier";

@@ -6,8 +6,20 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace netloom {
+
+// The node that runs the verifier and the bundle's self-test: NETLOOM_NODE from the environment,
+// else the one CMake found when Netloom was configured (-DNETLOOM_NODE; by default the nodejs
+// package's /usr/bin/node, which scripts/install-deps installs), else `node` on PATH.
+std::string nodeProgram();
+
+// Runs `node SCRIPT ARGS...` (nodeProgram()) and waits for it. `modulePath`, when not empty, is
+// NODE_PATH: where require() looks for packages the script's own folders lack. Returns the exit
+// status (-1 when node could not be started) and, in `output`, what it printed on both streams.
+int runNodeScript(const std::string& script, const std::vector<std::string>& args, const std::string& modulePath,
+                  std::string& output);
 
 class VerifierProcess {
 public:

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -507,4 +508,36 @@ TEST_F(ExportBundle, WithoutTritonThereIsNoTritonFolder) {
     o.triton = false;
     ASSERT_EQ(writeBundle(*project_, dir_ + "/w.ckpt", report_, out, o), "");
     EXPECT_FALSE(std::filesystem::exists(out + "/triton"));
+}
+
+// The README's predict example is the first golden sample, named as it is, with its content type,
+// and the file is there: the bundle's tests run the command as written.
+TEST_F(ExportBundle, ReadmeSendsTheFirstGoldenSample) {
+    std::string out = bundle(BundleOptions{});
+    ASSERT_FALSE(out.empty());
+    nlohmann::json golden = nlohmann::json::parse(slurp(out + "/samples/expected.json"));
+    ASSERT_FALSE(golden["samples"].empty());
+    const std::string file = golden["samples"][0]["file"];
+    EXPECT_TRUE(std::filesystem::exists(out + "/" + file)) << file;
+    std::string readme = slurp(out + "/README.md");
+    EXPECT_NE(readme.find("--data-binary @" + file + "\n"), std::string::npos) << readme;
+    EXPECT_NE(readme.find("data=open(\"" + file + "\", \"rb\")"), std::string::npos) << readme;
+    if (file.size() > 4 && file.substr(file.size() - 4) == ".png") EXPECT_NE(readme.find("content-type: image/png"), std::string::npos);
+    std::filesystem::remove_all(std::filesystem::path(out).parent_path());
+}
+
+// The bundle's self-test (server/selftest.js) judges the bundle before the export is called done: a
+// labels.json that does not match the model makes the served answers differ from the studio's, and
+// writeBundle says so, naming the sample.
+TEST_F(ExportBundle, SelfTestRefusesABundleWhoseServerAnswersDiffer) {
+    std::string out = makeTempDir() + "/bundle";
+    std::filesystem::copy(dir_ + "/export", out, std::filesystem::copy_options::recursive);
+    auto labels = nlohmann::json::parse(slurp(out + "/labels.json")).get<std::vector<std::string>>();
+    std::reverse(labels.begin(), labels.end());
+    std::ofstream(out + "/labels.json") << nlohmann::json(labels).dump();
+    std::string e = writeBundle(*project_, dir_ + "/w.ckpt", report_, out, BundleOptions{});
+    EXPECT_NE(e.find("self-test failed"), std::string::npos) << e;
+    EXPECT_NE(e.find("sample 1 of"), std::string::npos) << e;
+    EXPECT_NE(e.find("the studio said"), std::string::npos) << e;
+    std::filesystem::remove_all(std::filesystem::path(out).parent_path());
 }

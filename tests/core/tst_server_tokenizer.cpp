@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/dataset.h"
+#include "export/verifier_process.h"
 #include "preprocess/text_pipeline.h"
 #include "project/project.h"
 #include "test_graphs.h"
@@ -62,14 +63,9 @@ TEST_P(ServerTokenizer, GivesTheStudiosTokensAndIdsOnEveryFortune) {
     const std::string work = ::testing::TempDir() + "server-tokenizer-" + c.name;
     std::filesystem::create_directories(work);
     std::ofstream(work + "/request.json") << request.dump();
-    const std::string command = "node '" NETLOOM_SOURCE_DIR "/tests/bundle/tokenizer-parity.js' '" NETLOOM_SOURCE_DIR
-                                "/packaging/bundle/server/src/tokenizer.js' '" + work + "/request.json' 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
     std::string output;
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, pipe)) output += buf;
-    int rc = ::pclose(pipe);
+    int rc = runNodeScript(NETLOOM_SOURCE_DIR "/tests/bundle/tokenizer-parity.js",
+                           {NETLOOM_SOURCE_DIR "/packaging/bundle/server/src/tokenizer.js", work + "/request.json"}, {}, output);
     EXPECT_EQ(rc, 0) << output;
     EXPECT_NE(output.find(" tokens: 0 differ"), std::string::npos) << output;
     std::filesystem::remove_all(work);

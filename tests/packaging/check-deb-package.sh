@@ -3,7 +3,8 @@
 #   depends   the control fields: Depends lists the Debian packages of the libraries the programs link
 #             (found by dpkg-shlibdeps) and nodejs; each is a package apt knows; Recommends the data
 #   contents  the install layout: programs, example projects, bundle, verifier, icons, desktop entry,
-#             MIME type, AppStream metadata, and nothing from a developer's node_modules but ONNX Runtime
+#             MIME type, AppStream metadata, and from a developer's node_modules only ONNX Runtime and
+#             the server's run-time packages (the bundle's self-test starts the server)
 #   unpacked  the unpacked package's own programs, run from where they lie (they find share/netloom
 #             beside bin/): --version, validate an installed example, and a trained export whose
 #             ONNX Runtime verification runs on the packaged verifier and node modules; then
@@ -52,8 +53,15 @@ contents)
   expect ./usr/lib/netloom/node_modules/onnxruntime-common/package.json
   grep -q '^\./usr/lib/netloom/node_modules/onnxruntime-node/bin/napi-v6/linux/[a-z0-9]*/onnxruntime_binding\.node$' <<< "$listing" ||
     fail "the package has no onnxruntime_binding.node"
-  if grep -E 'node_modules/(fastify|sharp|@img|kubernetes-models)|napi-v6/(darwin|win32)' <<< "$listing" | head -3 | grep .; then
-    fail "the package carries node modules the verifier does not need"
+  # The server's run-time packages, for the bundle's self-test that every export with --bundle runs;
+  # not its test tools, nor native packages of other platforms.
+  for module in fastify fast-content-type-parse @fastify/busboy prom-client sharp snowball-stemmers; do
+    expect "./usr/lib/netloom/node_modules/$module/package.json"
+  done
+  grep -q '^\./usr/lib/netloom/node_modules/@img/sharp-libvips-linux-[a-z0-9]*/lib/libvips-cpp\.so' <<< "$listing" ||
+    fail "the package has no libvips for sharp"
+  if grep -E 'node_modules/(kubernetes-models|autocannon|dockerfile-utils|yaml|adm-zip)/|napi-v6/(darwin|win32)|@img/sharp-(libvips-)?(darwin|win32|wasm|linuxmusl)' <<< "$listing" | head -3 | grep .; then
+    fail "the package carries node modules the verifier and the self-test do not need"
   fi
   for size in 16 32 48 64 128 256; do expect "./usr/share/icons/hicolor/${size}x${size}/apps/netloom.png"; done
   expect ./usr/share/icons/hicolor/scalable/apps/netloom.svg

@@ -127,6 +127,18 @@ test('v2 infer returns the same probabilities as the studio', async () => {
   assert.ok(expected.length > 0);
 });
 
+test('v2 infer takes data nested as deep as the shape, with the same answer as flat data', async () => {
+  const input = await goldenTensorInput();
+  const nest = (flat, shape) => (shape.length === 1 ? flat : Array.from({ length: shape[0] }, (_, k) => {
+    const size = flat.length / shape[0];
+    return nest(flat.slice(k * size, (k + 1) * size), shape.slice(1));
+  }));
+  const flat = await postJson(`/v2/models/${manifest.name}/infer`, { inputs: [input] });
+  const nested = await postJson(`/v2/models/${manifest.name}/infer`, { inputs: [{ ...input, data: nest(input.data, input.shape) }] });
+  assert.equal(nested.status, 200, nested.text);
+  assert.deepEqual(nested.json.outputs, flat.json.outputs);
+});
+
 test('bad requests get 4xx with a message and the server keeps serving', async () => {
   const input = await goldenTensorInput();
   const infer = `/v2/models/${manifest.name}/infer`;
@@ -135,9 +147,21 @@ test('bad requests get 4xx with a message and the server keeps serving', async (
     [{ inputs: [{ ...input, shape: [2, ...input.shape.slice(1)] }] }, /needs \d+ values/],
     [{ inputs: [{ ...input, shape: [1] }] }, /shape must have/],
     [{ inputs: [{ ...input, name: 'other' }] }, /unknown input "other"/],
-    [{ inputs: [] }, /send \{"inputs"/],
-    [{ inputs: [{ ...input, data: input.data.map(() => 'x') }] }, /finite numbers/],
+    [{ inputs: [] }, /"inputs" must be a non-empty array/],
+    [{ inputs: [{ ...input, data: input.data.map(() => 'x') }] }, /value 0 is "x", not a/],
+    // The issue's 500: {"inputs": [null]} threw a TypeError.
+    [{ inputs: [null] }, /each input must be an object/],
+    [{ inputs: [{ ...input, data: input.data.map((v, k) => (k === 3 ? null : v)) }] }, /value 3 is null/],
+    [{ inputs: [{ ...input, data: [[null]] }] }, /needs \d+ values, got 1/],
+    [{ inputs: [{ ...input, name: { toString: 1 } }] }, /unknown input \{"toString":1\}/],
+    [{ inputs: [input, input] }, /given twice/],
+    [{ inputs: [input], outputs: [null] }, /unknown output null/],
+    [{ inputs: [input], id: 7 }, /"id" must be a string/],
+    // Values the datatype cannot hold are refused, not wrapped or rounded into another value.
+    [{ inputs: [{ ...input, data: input.data.map((v, k) => (k === 0 ? (input.datatype === 'UINT8' ? 256 : 1.5) : v)) }] },
+      /value 0 is (256|1\.5), not a whole number/],
   ];
+  if (input.datatype === 'INT64') cases.push([{ inputs: [{ ...input, data: input.data.map(() => 1e6) }] }, /not a token id 0\.\.\d+/]);
   for (const [body, message] of cases) {
     const r = await postJson(infer, body);
     assert.equal(r.status, 400, JSON.stringify(body).slice(0, 80));
@@ -151,6 +175,11 @@ test('bad requests get 4xx with a message and the server keeps serving', async (
     assert.match(notImage.json.error, /not a readable image/);
     const empty = await call('POST', '/v1/predict', Buffer.alloc(0), { 'content-type': 'application/octet-stream' });
     assert.equal(empty.status, 400);
+    // An image the model cannot take (without a resize step, only the size it was trained on) is the
+    // client's 400 with ONNX Runtime's reason, not a 500.
+    const tiny = await require('sharp')({ create: { width: 3, height: 2, channels: 3, background: '#808080' } }).png().toBuffer();
+    const small = await call('POST', '/v1/predict', tiny, { 'content-type': 'image/png' });
+    assert.ok(small.status === 200 || (small.status === 400 && /could not run on this 3×2 image/.test(small.json.error)), small.text);
     const form = new FormData();
     form.append('file', new Blob([fs.readFileSync(path.join(modelDir, golden.samples[0].file))]), 'x.png');
     const multi = await fetch(url('/v1/predict'), { method: 'POST', body: form });
