@@ -310,7 +310,7 @@
 <context>
     <name>Setting</name>
     <message>
-        <location filename="../core/project/settings.cpp" line="+79"/>
+        <location filename="../core/project/settings.cpp" line="+81"/>
         <source>Dataset kind</source>
         <translation>Art des Datensatzes</translation>
     </message>
@@ -320,22 +320,22 @@
         <translation>Pfad</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Test set</source>
         <translation>Testdaten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Target column</source>
         <translation>Zielspalte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Text column</source>
         <translation>Textspalte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Validation split</source>
         <translation>Validierungsanteil</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>Testanteil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Split seed</source>
         <translation>Startwert der Aufteilung</translation>
     </message>
@@ -523,27 +523,27 @@
         <translation>Zu öffnende Projektdatei (.netloom).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save a PNG of the window to FILE and quit (docs, tests).</source>
         <translation>Ein PNG des Fensters in FILE speichern und beenden (Dokumentation, Tests).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Open in MODE: design, data, preprocessing or train.</source>
         <translation>Im Modus MODE öffnen: design, data, preprocessing oder train.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Wait MS milliseconds before the screenshot (default 300).</source>
         <translation>MS Millisekunden vor dem Bildschirmfoto warten (Standard: 300).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Use language LANG (en, de, fr) instead of the preference.</source>
         <translation>Sprache LANG (en, de, fr) statt der Einstellung verwenden.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+48"/>
         <source>--mode must be one of design, data, preprocessing, train (got &quot;%1&quot;)</source>
         <translation>--mode muss design, data, preprocessing oder train sein (angegeben: „%1“)</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>netloom::ui::Chart</name>
     <message>
-        <location filename="../ui/charts/chart.cpp" line="+74"/>
+        <location filename="../ui/charts/chart.cpp" line="+78"/>
         <source>Save as PNG…</source>
         <translation>Als PNG speichern…</translation>
     </message>
@@ -651,18 +651,23 @@
 <context>
     <name>netloom::ui::DatasetPanel</name>
     <message>
-        <location filename="../ui/data/dataset_panel.cpp" line="+51"/>
-        <location line="+258"/>
+        <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
+        <location line="+251"/>
         <source>No dataset loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-243"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
+        <source>Add a resize step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Samples per class and split</source>
         <translation>Beispiele pro Klasse und Aufteilung</translation>
     </message>
@@ -678,12 +683,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+137"/>
+        <location line="+86"/>
         <source>Select a sample</source>
         <translation>Wählen Sie ein Beispiel</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-80"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Unlesbare oder übersprungene Eingaben</translation>
     </message>
@@ -703,27 +708,27 @@
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>IDX (MNIST-style)</source>
         <translation>IDX (wie MNIST)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Image folders</source>
         <translation>Bildordner</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV table</source>
         <translation>CSV-Tabelle</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Text in a CSV</source>
         <translation>Text in einer CSV-Datei</translation>
     </message>
@@ -733,72 +738,27 @@
         <translation>Textdateien pro Klasse</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>optional</source>
-        <translation>optional</translation>
+        <source>Browse for the data…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>all</source>
-        <translation>alle</translation>
+        <location line="+33"/>
+        <source>&lt;b&gt;Training cannot use this data as it is:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
+        <location line="+3"/>
+        <source>Add a resize step to %1×%2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Path</source>
-        <translation>Pfad</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test set</source>
-        <translation>Testdaten</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target column</source>
-        <translation>Zielspalte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text column</source>
-        <translation>Textspalte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Validation fraction</source>
-        <translation>Validierungsanteil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test fraction</source>
-        <translation>Testanteil</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sample limit</source>
-        <translation>Höchstzahl Beispiele</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Choose the data file</source>
         <translation>Datendatei wählen</translation>
     </message>
@@ -813,28 +773,12 @@
         <translation>Datenordner wählen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Change dataset path</source>
         <translation>Datensatzpfad ändern</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change dataset kind</source>
-        <translation>Datensatzart ändern</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change dataset</source>
-        <translation>Datensatz ändern</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Change dataset split</source>
-        <translation>Datensatzaufteilung ändern</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+27"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 Beispiele (Training %3, Validierung %4, Test %5) · %6 Klassen · gelesen in %7 s</translation>
     </message>
@@ -844,12 +788,27 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <source>No dataset yet: choose the kind of data and its file or folder on the left, or start with File ▸ New from Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the CSV file (Browse for the data…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data folder (Browse for the data…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The dataset cannot be read: %1</source>
         <translation>Der Datensatz kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
@@ -1090,6 +1049,19 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::HelpDialog</name>
+    <message>
+        <location filename="../ui/help_dialog.cpp" line="+19"/>
+        <source>Netloom User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The guide is not installed here (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::Inspector</name>
     <message>
         <location filename="../ui/panels/inspector.cpp" line="+48"/>
@@ -1118,7 +1090,7 @@
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+102"/>
+        <location filename="../ui/main_window.cpp" line="+112"/>
         <source>Design</source>
         <translation>Entwurf</translation>
     </message>
@@ -1178,7 +1150,7 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New from Example</source>
         <translation>&amp;Neu aus Beispiel</translation>
     </message>
@@ -1189,17 +1161,19 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+95"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+106"/>
+        <location line="-95"/>
+        <location line="+95"/>
+        <location line="+84"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Netloom-Projekte (*.netloom)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-176"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1207,6 +1181,11 @@
         <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Shift+S</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1417,7 +1396,62 @@
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New from &amp;Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New from Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;About Netloom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Netloom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Design, train and deploy neural networks.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and ONNX; exports are verified with ONNX Runtime.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot open project</source>
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
@@ -1471,7 +1505,7 @@
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Recover unsaved work?</source>
         <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
     </message>
@@ -1500,7 +1534,7 @@
         <translation>durch Kommas getrennt, z. B. 0.5, 0.5, 0.5</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>&quot;%1&quot; is not a whole number</source>
         <translation>„%1“ ist keine ganze Zahl</translation>
     </message>
@@ -1698,16 +1732,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Test acc</source>
-        <translation>Test-Genauigkeit</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Final acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Validation curves of the selected runs</source>
         <translation>Validierungskurven der ausgewählten Läufe</translation>
     </message>
@@ -1737,7 +1771,12 @@
         <translation> · fortsetzbar</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source> (val)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 val loss</source>
         <translation>%1 Val.-Verlust</translation>
     </message>
@@ -1758,6 +1797,54 @@
         <location line="+39"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::StartPage</name>
+    <message>
+        <location filename="../ui/start/start_page.cpp" line="+40"/>
+        <source>&lt;h2&gt;Start a network&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point Netloom at your data: it looks at it, proposes the preprocessing and a network that fits, and you train at once. Or start blank, open a project, or try an example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New from Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blank Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no examples installed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1833,12 +1920,12 @@
     <message>
         <location line="+2"/>
         <location line="+9"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>train accuracy</source>
         <translation>Trainingsgenauigkeit</translation>
     </message>
@@ -1853,7 +1940,7 @@
         <translation>Validierungs-MAE</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
@@ -1887,28 +1974,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
-        <location line="+116"/>
+        <location line="+72"/>
+        <location line="+153"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-224"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+157"/>
         <source>Not started</source>
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-135"/>
         <source>Device: %1 · %2 parameters</source>
         <translation>Gerät: %1 · %2 Parameter</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Epoch %1 of %2 starting…</source>
         <translation>Epoche %1 von %2 beginnt…</translation>
     </message>
@@ -1923,12 +2011,12 @@
         <translation>%p% · Rest %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Training failed: %1</source>
         <translation>Training fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Training settings</source>
         <translation>Trainingseinstellungen</translation>
     </message>
@@ -1938,7 +2026,7 @@
         <translation>Das Netz hat Probleme; beheben Sie sie zuerst (siehe Probleme).</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-185"/>
         <source>val accuracy %1</source>
         <translation>Val.-Genauigkeit %1</translation>
     </message>
@@ -1993,17 +2081,38 @@
         <translation>kein Testanteil; Validierung: %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+87"/>
+        <location line="+12"/>
+        <source>%p% · paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Paused at epoch %1, batch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Paused</source>
         <translation>Pausiert</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped: %1 — resume it from the run list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Finished: %1</source>
         <translation>Beendet: %1</translation>
     </message>
@@ -2018,7 +2127,7 @@
         <translation>Keine Epoche abgeschlossen; der Lauf kann aus %1 fortgesetzt werden</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 Threads</translation>
     </message>
@@ -2028,7 +2137,17 @@
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
+        <source>Ready to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The network has problems (see Problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Reading the dataset…</source>
         <translation>Datensatz wird gelesen…</translation>
     </message>

@@ -310,7 +310,7 @@
 <context>
     <name>Setting</name>
     <message>
-        <location filename="../core/project/settings.cpp" line="+79"/>
+        <location filename="../core/project/settings.cpp" line="+81"/>
         <source>Dataset kind</source>
         <translation>Type de jeu de données</translation>
     </message>
@@ -320,22 +320,22 @@
         <translation>Chemin</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Test set</source>
         <translation>Jeu de test</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Target column</source>
         <translation>Colonne cible</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Text column</source>
         <translation>Colonne de texte</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Validation split</source>
         <translation>Part de validation</translation>
     </message>
@@ -345,7 +345,7 @@
         <translation>Part de test</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Split seed</source>
         <translation>Graine du découpage</translation>
     </message>
@@ -523,27 +523,27 @@
         <translation>Fichier de projet (.netloom) à ouvrir.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save a PNG of the window to FILE and quit (docs, tests).</source>
         <translation>Enregistrer une image PNG de la fenêtre dans FILE et quitter (documentation, tests).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Open in MODE: design, data, preprocessing or train.</source>
         <translation>Ouvrir dans le mode MODE&#xa0;: design, data, preprocessing ou train.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Wait MS milliseconds before the screenshot (default 300).</source>
         <translation>Attendre MS millisecondes avant la capture d’écran (300 par défaut).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Use language LANG (en, de, fr) instead of the preference.</source>
         <translation>Utiliser la langue LANG (en, de, fr) au lieu de la préférence.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+48"/>
         <source>--mode must be one of design, data, preprocessing, train (got &quot;%1&quot;)</source>
         <translation>--mode doit valoir design, data, preprocessing ou train (reçu «&#xa0;%1&#xa0;»)</translation>
     </message>
@@ -551,7 +551,7 @@
 <context>
     <name>netloom::ui::Chart</name>
     <message>
-        <location filename="../ui/charts/chart.cpp" line="+74"/>
+        <location filename="../ui/charts/chart.cpp" line="+78"/>
         <source>Save as PNG…</source>
         <translation>Enregistrer en PNG…</translation>
     </message>
@@ -651,18 +651,23 @@
 <context>
     <name>netloom::ui::DatasetPanel</name>
     <message>
-        <location filename="../ui/data/dataset_panel.cpp" line="+51"/>
-        <location line="+258"/>
+        <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
+        <location line="+251"/>
         <source>No dataset loaded</source>
         <translation>Aucun jeu de données chargé</translation>
     </message>
     <message>
-        <location line="-250"/>
+        <location line="-243"/>
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+32"/>
+        <source>Add a resize step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Samples per class and split</source>
         <translation>Exemples par classe et par partition</translation>
     </message>
@@ -678,12 +683,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+137"/>
+        <location line="+86"/>
         <source>Select a sample</source>
         <translation>Sélectionnez un exemple</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-80"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Entrées illisibles ou ignorées</translation>
     </message>
@@ -703,27 +708,27 @@
         <translation>lecture…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>IDX (MNIST-style)</source>
         <translation>IDX (style MNIST)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Image folders</source>
         <translation>Dossiers d’images</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV table</source>
         <translation>Table CSV</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Text in a CSV</source>
         <translation>Texte dans un CSV</translation>
     </message>
@@ -733,72 +738,27 @@
         <translation>Fichiers texte par classe</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>None</source>
         <translation>Aucune</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>optional</source>
-        <translation>facultatif</translation>
+        <source>Browse for the data…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>all</source>
-        <translation>tous</translation>
+        <location line="+33"/>
+        <source>&lt;b&gt;Training cannot use this data as it is:&lt;/b&gt; %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <location line="+3"/>
+        <source>Add a resize step to %1×%2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Path</source>
-        <translation>Chemin</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test set</source>
-        <translation>Jeu de test</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Target column</source>
-        <translation>Colonne cible</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Text column</source>
-        <translation>Colonne de texte</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Validation fraction</source>
-        <translation>Part de validation</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Test fraction</source>
-        <translation>Part de test</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seed</source>
-        <translation>Graine</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sample limit</source>
-        <translation>Limite d’exemples</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Choose the data file</source>
         <translation>Choisir le fichier de données</translation>
     </message>
@@ -813,28 +773,12 @@
         <translation>Choisir le dossier de données</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Change dataset path</source>
         <translation>Modifier le chemin du jeu de données</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Change dataset kind</source>
-        <translation>Modifier le type de jeu de données</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Change dataset</source>
-        <translation>Modifier le jeu de données</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+2"/>
-        <source>Change dataset split</source>
-        <translation>Modifier la partition du jeu de données</translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location line="+27"/>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 exemples (entraînement %3, validation %4, test %5) · %6 classes · lu en %7 s</translation>
     </message>
@@ -844,12 +788,27 @@
         <translation>remarque</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <source>No dataset yet: choose the kind of data and its file or folder on the left, or start with File ▸ New from Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the CSV file (Browse for the data…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the data folder (Browse for the data…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The dataset cannot be read: %1</source>
         <translation>Le jeu de données ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>train</source>
         <translation>entraînement</translation>
     </message>
@@ -1090,6 +1049,19 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::HelpDialog</name>
+    <message>
+        <location filename="../ui/help_dialog.cpp" line="+19"/>
+        <source>Netloom User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The guide is not installed here (looked for %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::Inspector</name>
     <message>
         <location filename="../ui/panels/inspector.cpp" line="+48"/>
@@ -1118,7 +1090,7 @@
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+102"/>
+        <location filename="../ui/main_window.cpp" line="+112"/>
         <source>Design</source>
         <translation>Conception</translation>
     </message>
@@ -1178,7 +1150,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;New from Example</source>
         <translation>&amp;Nouveau depuis un exemple</translation>
     </message>
@@ -1189,17 +1161,19 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+95"/>
         <source>Open Project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+106"/>
+        <location line="-95"/>
+        <location line="+95"/>
+        <location line="+84"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Projets Netloom (*.netloom)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-176"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
@@ -1207,6 +1181,11 @@
         <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+Shift+S</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1417,7 +1396,62 @@
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New from &amp;Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New from Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not available yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;About Netloom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Netloom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Design, train and deploy neural networks.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and ONNX; exports are verified with ONNX Runtime.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot open project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
@@ -1471,7 +1505,7 @@
         </translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré&#xa0;?</translation>
     </message>
@@ -1500,7 +1534,7 @@
         <translation>séparés par des virgules, p. ex. 0.5, 0.5, 0.5</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>&quot;%1&quot; is not a whole number</source>
         <translation>« %1 » n&apos;est pas un nombre entier</translation>
     </message>
@@ -1698,16 +1732,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Test acc</source>
-        <translation>Précision test</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Final acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Validation curves of the selected runs</source>
         <translation>Courbes de validation des exécutions sélectionnées</translation>
     </message>
@@ -1737,7 +1771,12 @@
         <translation> · peut être reprise</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source> (val)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>%1 val loss</source>
         <translation>%1 perte val.</translation>
     </message>
@@ -1758,6 +1797,54 @@
         <location line="+39"/>
         <source>Change %1</source>
         <translation>Modifier %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::StartPage</name>
+    <message>
+        <location filename="../ui/start/start_page.cpp" line="+40"/>
+        <source>&lt;h2&gt;Start a network&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point Netloom at your data: it looks at it, proposes the preprocessing and a network that fits, and you train at once. Or start blank, open a project, or try an example.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>New from Data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blank Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recent projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no examples installed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1833,12 +1920,12 @@
     <message>
         <location line="+2"/>
         <location line="+9"/>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>epoch</source>
         <translation>époque</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>train accuracy</source>
         <translation>précision d’entraînement</translation>
     </message>
@@ -1853,7 +1940,7 @@
         <translation>MAE de validation</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>learning rate</source>
         <translation>taux d’apprentissage</translation>
     </message>
@@ -1887,28 +1974,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+70"/>
-        <location line="+116"/>
+        <location line="+72"/>
+        <location line="+153"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-224"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
         <location line="+12"/>
+        <location line="+157"/>
         <source>Not started</source>
         <translation>Non démarré</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-135"/>
         <source>Device: %1 · %2 parameters</source>
         <translation>Périphérique&#xa0;: %1 · %2 paramètres</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Epoch %1 of %2 starting…</source>
         <translation>Début de l’époque %1 sur %2…</translation>
     </message>
@@ -1923,12 +2011,12 @@
         <translation>%p% · reste %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>Training failed: %1</source>
         <translation>L&apos;entraînement a échoué : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Training settings</source>
         <translation>Paramètres d&apos;entraînement</translation>
     </message>
@@ -1938,7 +2026,7 @@
         <translation>Le réseau a des problèmes ; corrigez-les d&apos;abord (voir Problèmes).</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-185"/>
         <source>val accuracy %1</source>
         <translation>précision val. %1</translation>
     </message>
@@ -1993,17 +2081,38 @@
         <translation>pas de part de test ; validation : %1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+87"/>
+        <location line="+12"/>
+        <source>%p% · paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Paused at epoch %1, batch %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Resuming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped: %1 — resume it from the run list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Finished: %1</source>
         <translation>Terminé&#xa0;: %1</translation>
     </message>
@@ -2018,7 +2127,7 @@
         <translation>Aucune époque terminée&#xa0;; l’exécution peut être reprise depuis %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 threads</translation>
     </message>
@@ -2028,7 +2137,17 @@
         <translation>Périphérique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
+        <source>Ready to train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The network has problems (see Problems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Reading the dataset…</source>
         <translation>Lecture du jeu de données…</translation>
     </message>

@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -27,6 +28,8 @@
 #include "data/dataset_source.h"
 #include "data/preview_panel.h"
 #include "export/export_dialog.h"
+#include "help_dialog.h"
+#include "start/start_page.h"
 #include "training/runs_panel.h"
 #include "training/training_panel.h"
 #include "training/training_session.h"
@@ -40,6 +43,7 @@
 #include "preferences/preferences_dialog.h"
 #include "util/atomic_file.h"
 #include "util/data_dirs.h"
+#include "version.h"
 
 namespace netloom::ui {
 
@@ -66,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildModes();
     buildDocks();
     buildActions();
+    buildHelpMenu();
     statusBar()->addPermanentWidget(validLabel_);
     statusBar()->addPermanentWidget(paramsLabel_);
     connect(doc_, &GraphDocument::analysisChanged, this, &MainWindow::updateStatus);
@@ -99,7 +104,12 @@ void MainWindow::buildModes() {
     modes_ = new QTabWidget;
     modes_->setObjectName(QStringLiteral("Modes"));
     modes_->setDocumentMode(true);
-    modes_->addTab(view_, tr("Design"));
+    // The Design tab shows the start page while there is nothing to design yet.
+    designStack_ = new QStackedWidget;
+    start_ = new StartPage;
+    designStack_->addWidget(start_);
+    designStack_->addWidget(view_);
+    modes_->addTab(designStack_, tr("Design"));
     dataTabs_ = new QTabWidget;
     dataTabs_->addTab(datasetPanel_, tr("Browse"));
     dataTabs_->addTab(previewPanel_, tr("Preprocessing"));
@@ -165,6 +175,7 @@ void MainWindow::buildDocks() {
 
 void MainWindow::buildActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    addNewProjectActions(file);
     QMenu* templates = file->addMenu(tr("&New from Example"));
     QDir examples(QString::fromStdString(findSharedPath("projects", "projects")));  // source tree or share/netloom
     for (const QFileInfo& info : examples.entryInfoList({QStringLiteral("*.netloom")}, QDir::Files, QDir::Name)) {
@@ -183,7 +194,10 @@ void MainWindow::buildActions() {
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    // Not every platform defines Save As; Ctrl+Shift+S is what users press.
+    QKeySequence saveAsKey(QKeySequence::SaveAs);
+    if (saveAsKey.isEmpty()) saveAsKey = QKeySequence(tr("Ctrl+Shift+S"));
+    file->addAction(tr("Save &As…"), saveAsKey, this, &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -258,6 +272,76 @@ void MainWindow::buildActions() {
     tools->addSeparator();
     tools->addAction(trainAction);
     tools->addAction(exportAction);
+}
+
+// File ▸ New (a blank project: an Input and an Output to build between) and New from Data.
+void MainWindow::addNewProjectActions(QMenu* file) {
+    QAction* blank = file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newBlankProject);
+    blank->setObjectName(QStringLiteral("FileNew"));
+    QAction* fromData = file->addAction(tr("New from &Data…"), QKeySequence(tr("Ctrl+Shift+N")), this, &MainWindow::newFromData);
+    fromData->setObjectName(QStringLiteral("FileNewFromData"));
+    connect(start_, &StartPage::newBlankRequested, this, &MainWindow::newBlankProject);
+    connect(start_, &StartPage::newFromDataRequested, this, &MainWindow::newFromData);
+    connect(start_, &StartPage::openRequested, this, [this] {
+        QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), tr("Netloom projects (*.netloom)"));
+        if (!path.isEmpty()) openProject(path);
+    });
+    connect(start_, &StartPage::projectChosen, this, [this](const QString& path) { openProject(path); });
+    QStringList examples;
+    QDir folder(QString::fromStdString(findSharedPath("projects", "projects")));
+    for (const QFileInfo& info : folder.entryInfoList({QStringLiteral("*.netloom")}, QDir::Files, QDir::Name))
+        examples << info.absoluteFilePath();
+    start_->setExamples(examples);
+    connect(doc_, &GraphDocument::documentReset, this, &MainWindow::showStartPageWhenEmpty);
+    connect(doc_, &GraphDocument::filePathChanged, this, &MainWindow::showStartPageWhenEmpty);
+    connect(doc_, &GraphDocument::nodeAdded, this, &MainWindow::showStartPageWhenEmpty);
+    showStartPageWhenEmpty();
+}
+
+void MainWindow::newFromData() {
+    // TODO(wizard): replaced by the New from Data wizard once core's new-project engine lands.
+    QMessageBox::information(this, tr("New from Data"), tr("Not available yet."));
+}
+
+void MainWindow::newBlankProject() {
+    if (!maybeSave()) return;
+    Project project;
+    project.name = tr("untitled").toStdString();
+    Node input;
+    input.type = "Input";
+    input.name = "input";
+    Node output;
+    output.type = "Output";
+    output.name = "output";
+    output.position = {0, 200};
+    const NodeId in = project.graph.addNode(input), out = project.graph.addNode(output);
+    project.graph.connect(in, out, 0);
+    doc_->reset(project);
+    showMode(Mode::Design);
+    QTimer::singleShot(0, view_, &GraphView::fitAll);
+}
+
+void MainWindow::showStartPageWhenEmpty() {
+    const bool empty = doc_->graph().nodes().empty() && doc_->filePath().isEmpty();
+    designStack_->setCurrentWidget(empty ? static_cast<QWidget*>(start_) : view_);
+}
+
+// Help ▸ User Guide and About.
+void MainWindow::buildHelpMenu() {
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User Guide"), QKeySequence::HelpContents, this, [this] {
+        auto* dialog = new HelpDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->showPage(QStringLiteral("user-guide.md"));
+        dialog->show();
+    });
+    guide->setObjectName(QStringLiteral("HelpUserGuide"));
+    help->addAction(tr("&About Netloom"), this, [this] {
+        QMessageBox::about(this, tr("About Netloom"),
+                           tr("<h3>Netloom %1</h3><p>Design, train and deploy neural networks.</p>"
+                              "<p>Built with Qt %2, LibTorch, OpenCV and ONNX; exports are verified with ONNX Runtime.</p>")
+                               .arg(QStringLiteral(NETLOOM_VERSION), QString::fromLatin1(qVersion())));
+    });
 }
 
 bool MainWindow::openProject(const QString& path) {
@@ -351,6 +435,7 @@ void MainWindow::rebuildRecentMenu() {
             if (maybeSave()) openProject(path);
         });
     recentMenu_->setEnabled(!recentMenu_->isEmpty());
+    if (start_) start_->setRecent(QSettings().value(QStringLiteral("recentFiles")).toStringList());
 }
 
 void MainWindow::copySelection() {

@@ -5,6 +5,7 @@
 
 class QLabel;
 class QMenu;
+class QStackedWidget;
 class QTabWidget;
 class QTimer;
 
@@ -22,6 +23,7 @@ class DatasetPanel;
 class PreviewPanel;
 class TrainingPanel;
 class RunsPanel;
+class StartPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +41,8 @@ public:
     enum class Mode { Design, Data, Preprocessing, Train };
     void showMode(Mode mode);
     void openExportDialog(const QString& checkpoint = {});
+    // File ▸ New from Data…: the wizard that makes a project from the user's own data.
+    void newFromData();
     // Where autosave keeps the unsaved state of the open document.
     static QString recoveryPath();
     // Writes the recovery file when there are unsaved changes (the autosave timer calls it).
@@ -59,6 +63,10 @@ private:
     void buildActions();
     void buildDocks();
     void buildModes();
+    void buildHelpMenu();
+    void addNewProjectActions(QMenu* file);
+    void newBlankProject();
+    void showStartPageWhenEmpty();
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -83,6 +91,8 @@ private:
     TrainingPanel* trainingPanel_;
     RunsPanel* runsPanel_;
     QTabWidget* modes_ = nullptr;
+    QStackedWidget* designStack_ = nullptr;
+    StartPage* start_ = nullptr;
     QTabWidget* dataTabs_ = nullptr;
     QLabel* paramsLabel_;
     QLabel* validLabel_;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include "data/dataset.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
@@ -62,6 +64,24 @@ void listImageTree(const std::string& root, const std::vector<std::string>& clas
             labels.push_back(static_cast<int64_t>(c));
         }
     }
+}
+
+// The most common width × height among (up to `limit` of) `files`, read from their headers.
+std::pair<int64_t, int64_t> mostCommonSize(const std::vector<std::string>& files, size_t limit) {
+    std::map<std::pair<int64_t, int64_t>, int64_t> counts;
+    const size_t step = std::max<size_t>(1, files.size() / limit);
+    for (size_t i = 0; i < files.size(); i += step) {
+        cv::Mat m = cv::imread(files[i], cv::IMREAD_UNCHANGED);
+        if (!m.empty()) ++counts[{m.cols, m.rows}];
+    }
+    std::pair<int64_t, int64_t> best{0, 0};
+    int64_t most = 0;
+    for (const auto& [size, n] : counts)
+        if (n > most) {
+            most = n;
+            best = size;
+        }
+    return best;
 }
 
 std::vector<int64_t> tensorToVector(const torch::Tensor& t) {
@@ -124,6 +144,7 @@ std::unique_ptr<DataBrowser> DataBrowser::open(const Project& project, std::stri
     error.clear();
     tell("reading the dataset as training will");
     DatasetLoad load = loadDataset(project);
+    if (!load.ok() && project.dataset.kind == "image_folder") return browseImagesAnyway(project, load.error, error, tell);
     if (!load.ok()) {
         error = load.error;
         return nullptr;
@@ -174,6 +195,45 @@ std::unique_ptr<DataBrowser> DataBrowser::open(const Project& project, std::stri
         error = e.what();
         if (auto nl = error.find('\n'); nl != std::string::npos) error.resize(nl);
         return nullptr;
+    }
+    return b;
+}
+
+// Image folders that training cannot read as they are (images of several sizes, a class without a
+// readable image...) can still be looked at: every decodable file is listed, the counts are the
+// files', and the reason is the summary's problem, with a resize to the most common size offered.
+std::unique_ptr<DataBrowser> DataBrowser::browseImagesAnyway(const Project& project, const std::string& whyNot,
+                                                             std::string& error,
+                                                             const std::function<void(const std::string&)>& tell) {
+    const std::string root = project.resolvePath(project.dataset.path);
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        error = whyNot;
+        return nullptr;
+    }
+    tell("listing the image files");
+    std::unique_ptr<DataBrowser> b(new DataBrowser());
+    Impl& d = *b->impl_;
+    d.background = project.preprocess.background;
+    d.summary.kind = "image_folder";
+    for (const auto& entry : fs::directory_iterator(root, ec))
+        if (entry.is_directory()) d.summary.classNames.push_back(entry.path().filename().string());
+    std::sort(d.summary.classNames.begin(), d.summary.classNames.end());
+    if (d.summary.classNames.empty()) {
+        error = whyNot;
+        return nullptr;
+    }
+    listImageTree(root, d.summary.classNames, d.summary.skipped, d.files, d.labels);
+    d.summary.trainCounts.assign(d.summary.classNames.size(), 0);
+    for (int64_t label : d.labels) ++d.summary.trainCounts[static_cast<size_t>(label)];
+    d.summary.validationCounts.assign(d.summary.classNames.size(), 0);
+    d.summary.testCounts.assign(d.summary.classNames.size(), 0);
+    d.summary.trainSize = static_cast<int64_t>(d.files.size());
+    d.summary.problem = whyNot;
+    auto [w, h] = mostCommonSize(d.files, 300);
+    if (whyNot.find("add a resize step") != std::string::npos && w > 0) {
+        d.summary.suggestedWidth = w;
+        d.summary.suggestedHeight = h;
     }
     return b;
 }

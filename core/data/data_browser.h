@@ -62,6 +62,9 @@ public:
 
 private:
     DataBrowser();
+    static std::unique_ptr<DataBrowser> browseImagesAnyway(const Project& project, const std::string& whyNot,
+                                                           std::string& error,
+                                                           const std::function<void(const std::string&)>& tell);
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

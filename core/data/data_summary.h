@@ -23,6 +23,11 @@ struct DataSummary {
     double loadSeconds = 0;
     int64_t bytesInMemory = 0;
     std::vector<std::string> notes;         // stated rules that applied ("3 missing values set to the mean")
+    // Why training cannot use the data as it is (images of several sizes without a resize step):
+    // the samples can still be browsed. Empty when training can read it.
+    std::string problem;
+    // The fix the studio offers for `problem`: a resize to this size (the most common one); 0: none.
+    int64_t suggestedWidth = 0, suggestedHeight = 0;
 };
 
 }  // namespace netloom

@@ -19,6 +19,9 @@ enum class SampleKind { Image, Features, Tokens };
 struct Split {
     torch::Tensor inputs;   // Image: uint8 N×C×H×W (decoded once); Features: float N×F; Tokens: int64 N×L
     torch::Tensor targets;  // int64 class ids, or float N×K for regression; undefined for reconstruction
+    // Image folders: the original file of each row (golden samples and export verification use the
+    // files as clients will send them); empty for datasets without files per sample.
+    std::vector<std::string> sources;
     int64_t size() const { return inputs.defined() ? inputs.size(0) : 0; }
 };
 
@@ -29,6 +32,7 @@ struct Dataset {
     std::shared_ptr<TextEncoder> text;        // fitted on the training split (text datasets)
     std::shared_ptr<TabularEncoder> tabular;  // fitted on the training split (CSV datasets)
     std::vector<std::string> testTexts;       // the test split's raw texts (text datasets), row for row
+    std::vector<std::string> validationTexts; // the validation split's, row for row
     std::vector<std::string> trainTexts;      // the training split's raw texts (the vocabulary's source)
 };
 
@@ -60,5 +64,8 @@ SplitIndices stratifiedSplit(const std::vector<int64_t>& labels, double validati
                              uint64_t seed);
 
 Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const std::vector<int64_t>& rows);
+// The same, carrying each row's source file along.
+Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const std::vector<std::string>& sources,
+               const std::vector<int64_t>& rows);
 
 }  // namespace netloom

@@ -158,7 +158,7 @@ void loadImageFolder(const Project& project, Dataset& ds) {
     ImagePipeline pipeline(project.preprocess.image);
     bool gray = pipeline.wantsGray();
 
-    auto readTree = [&](const std::string& base, torch::Tensor& x, torch::Tensor& y) {
+    auto readTree = [&](const std::string& base, torch::Tensor& x, torch::Tensor& y, std::vector<std::string>& files) {
         std::vector<torch::Tensor> images;
         std::vector<int64_t> labels;
         std::vector<int64_t> firstShape;
@@ -188,6 +188,7 @@ void loadImageFolder(const Project& project, Dataset& ds) {
                 }
                 images.push_back(t);
                 labels.push_back(static_cast<int64_t>(c));
+                files.push_back(path);
                 ++readable;
             }
             if (readable == 0) throw DataError(dir + ": class folder has no readable images");
@@ -196,17 +197,19 @@ void loadImageFolder(const Project& project, Dataset& ds) {
         y = torch::tensor(labels, torch::kInt64);
     };
     torch::Tensor x, y;
-    readTree(root, x, y);
+    std::vector<std::string> files;
+    readTree(root, x, y, files);
     double testFraction = spec.testPath.empty() ? spec.testSplit : 0.0;
     SplitIndices split = stratifiedSplit(toVector(y), spec.validationSplit, testFraction, spec.seed);
-    ds.train = takeRows(x, y, limitRows(split.train, spec.limit, spec.seed));
-    ds.validation = takeRows(x, y, split.validation);
+    ds.train = takeRows(x, y, files, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeRows(x, y, files, split.validation);
     if (!spec.testPath.empty()) {
         torch::Tensor tx, ty;
-        readTree(project.resolvePath(spec.testPath), tx, ty);
-        ds.test = Split{tx, ty};
+        std::vector<std::string> testFiles;
+        readTree(project.resolvePath(spec.testPath), tx, ty, testFiles);
+        ds.test = Split{tx, ty, testFiles};
     } else {
-        ds.test = takeRows(x, y, split.test);
+        ds.test = takeRows(x, y, files, split.test);
     }
 }
 
@@ -407,6 +410,7 @@ void loadText(const Project& project, Dataset& ds) {
     torch::Tensor y = torch::tensor(labels, torch::kInt64);
     ds.train = takeRows(x, y, split.train);
     ds.validation = takeRows(x, y, split.validation);
+    for (int64_t i : split.validation) ds.validationTexts.push_back(texts[i]);
     if (!spec.testPath.empty()) {
         std::vector<std::string> testTexts, names;
         std::vector<int64_t> testLabels;

@@ -42,4 +42,11 @@ Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const 
     return s;
 }
 
+Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const std::vector<std::string>& sources,
+               const std::vector<int64_t>& rows) {
+    Split s = takeRows(inputs, targets, rows);
+    for (int64_t r : rows) s.sources.push_back(sources.at(static_cast<size_t>(r)));
+    return s;
+}
+
 }  // namespace netloom

@@ -14,6 +14,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "data/dataset.h"
+#include "export/golden_samples.h"
 #include "export/onnx_export.h"
 #include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
@@ -25,6 +26,9 @@
 namespace netloom {
 
 namespace {
+
+// Golden samples a bundle carries and its self-test sends.
+constexpr int64_t kGoldenSamples = 5;
 
 using nlohmann::json;
 
@@ -247,27 +251,41 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     if (!image && !preprocess.contains("text"))
         return "the bundled server serves image and text models; this model takes tensors (use model.onnx directly)";
 
-    // Golden samples: raw inputs from the test split and the studio's own answers for them.
+    // Golden samples: the test split's (else validation's, else training's) inputs as clients send
+    // them — the original files, any size or mode — and the studio's own answers for them.
     DatasetLoad load = loadDataset(project);
     if (!load.ok()) return "samples need the dataset: " + load.error;
-    const Dataset& data = *load.dataset;
     fs::create_directories(outDir + "/samples");
     std::vector<std::string> inputs;
     json samples = json::array();
-    const int64_t count = std::min<int64_t>(5, image ? data.test.size() : static_cast<int64_t>(data.testTexts.size()));
-    for (int64_t i = 0; i < count; ++i) {
-        if (image) {
-            cv::Mat m = tensorToMat(data.test.inputs[i]);
-            if (m.channels() == 3) cv::cvtColor(m, m, cv::COLOR_RGB2BGR);
-            std::string file = "samples/" + std::to_string(i) + ".png";
-            if (!cv::imwrite(outDir + "/" + file, m)) return "cannot write " + outDir + "/" + file;
-            inputs.push_back(outDir + "/" + file);
-            samples.push_back({{"file", file}});
-        } else {
-            inputs.push_back(data.testTexts[i]);
-            samples.push_back({{"text", data.testTexts[i]}});
+    std::string split;
+    for (const GoldenSample& g : goldenSamples(*load.dataset, kGoldenSamples)) {
+        split = g.split;
+        const std::string n = std::to_string(samples.size());
+        if (!image) {
+            if (g.text.empty()) continue;
+            inputs.push_back(g.text);
+            samples.push_back({{"text", g.text}});
+            continue;
         }
+        std::string file;
+        if (!g.sourceFile.empty()) {  // the original bytes, untouched
+            std::string ext = fs::path(g.sourceFile).extension().string();
+            for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            file = "samples/" + n + ext;
+            std::error_code ec;
+            fs::copy_file(g.sourceFile, outDir + "/" + file, fs::copy_options::overwrite_existing, ec);
+            if (ec) return "cannot copy " + g.sourceFile + " to " + outDir + "/" + file + ": " + ec.message();
+        } else {  // IDX: the stored image is the original
+            cv::Mat m = tensorToMat(g.stored);
+            if (m.channels() == 3) cv::cvtColor(m, m, cv::COLOR_RGB2BGR);
+            file = "samples/" + n + ".png";
+            if (!cv::imwrite(outDir + "/" + file, m)) return "cannot write " + outDir + "/" + file;
+        }
+        inputs.push_back(outDir + "/" + file);
+        samples.push_back({{"file", file}});
     }
+    if (samples.empty()) return "the dataset has no samples to prove the bundle with";
     std::string error;
     auto predictor = Predictor::open(project, checkpoint, error);
     if (!predictor) return error;
@@ -280,7 +298,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         samples[i]["probabilities"] = probs;
     }
     writeFileAtomically(outDir + "/samples/expected.json",
-                        json{{"source", "netloom-cli predict (LibTorch)"}, {"samples", samples}}.dump(2) + "\n");
+                        json{{"source", "netloom-cli predict (LibTorch)"}, {"split", split}, {"samples", samples}}.dump(2) + "\n");
 
     // Templates.
     std::ostringstream classes;
@@ -302,7 +320,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         {"CLASSES", classes.str()},
         {"PARITY", parity.str()},
         {"INPUT", manifest["inputs"][0]["name"]},
-        {"INPUT_NOTE", image ? "(the decoded image, uint8 NHWC RGB of any size; the preprocessing is inside)"
+        {"INPUT_NOTE", image ? "(the decoded image, uint8 NHWC RGBA of any size; transparency, resizing and the rest of the preprocessing are inside)"
                              : "(int64 token ids; the tokenizer settings and vocabulary are in preprocess.json)"},
         {"PREDICT_CURL", predictCurl},
         {"PREDICT_PYTHON", predictPython},

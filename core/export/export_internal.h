@@ -7,6 +7,7 @@
 #include <onnx/onnx_pb.h>
 #include <torch/torch.h>
 
+#include "export/golden_samples.h"
 #include "export/onnx_export.h"
 #include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
@@ -25,10 +26,25 @@ struct VerificationPlan {
     std::string outDir;                  // scratch files and verification.json
 };
 
+// One image as a client sends it to the raw-image model, and as the studio prepares the same file.
+struct RawImageCheck {
+    std::string what;        // "test/cat/017.png"
+    torch::Tensor rgba;      // uint8 H×W×4, the client's decoded image
+    torch::Tensor studioRow; // uint8 C×H×W: the studio's decode rule and load-time steps on the same file
+};
+
 // Runs each batch (in stored form: uint8 N×C×H×W for images, else the model's input) through
-// LibTorch and ONNX Runtime and fills report.checks/engine/verificationPath. Returns "" when every
-// check passed, else the reason.
+// LibTorch and the tensor model in ONNX Runtime, and each raw image through the raw-image model
+// against the studio's own prediction for it. Fills report.checks/engine/verificationPath. Returns ""
+// when every check passed, else the reason.
 std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const VerificationPlan& plan,
-                         const std::vector<torch::Tensor>& batches, ExportReport& report);
+                         const std::vector<torch::Tensor>& batches, const std::vector<RawImageCheck>& rawImages,
+                         ExportReport& report);
+
+// The raw-image checks for `samples`: each original file (or stored row) as the client's RGBA and as
+// the studio prepares it for a network whose input is `inputDims`. Empty with `error` set when a
+// file cannot be read.
+std::vector<RawImageCheck> rawImageChecks(const std::vector<GoldenSample>& samples, const Project& project,
+                                          const std::vector<int64_t>& inputDims, std::string& error);
 
 }  // namespace netloom

@@ -32,6 +32,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
+// Original images the raw-image model is checked on (as many as the bundle's golden samples and more).
+constexpr int64_t kRawImageChecks = 8;
+
 }  // namespace
 
 // Checks and serialises a model; the checker's verdict is an export error, never a written file.
@@ -76,8 +79,35 @@ struct Run {
 
 }  // namespace
 
+std::vector<RawImageCheck> rawImageChecks(const std::vector<GoldenSample>& samples, const Project& project,
+                                          const std::vector<int64_t>& inputDims, std::string& error) {
+    ImagePipeline pipeline(project.preprocess.image);
+    const bool gray = decodesToGray(pipeline, inputDims);
+    std::vector<RawImageCheck> checks;
+    for (const GoldenSample& s : samples) {
+        RawImageCheck c;
+        c.rgba = clientRgba(s, error);
+        if (!c.rgba.defined()) return {};
+        if (s.sourceFile.empty()) {
+            c.what = s.split + " row";
+            c.studioRow = s.stored;
+        } else {
+            c.what = std::filesystem::path(s.sourceFile).parent_path().filename().string() + "/" +
+                     std::filesystem::path(s.sourceFile).filename().string();
+            c.studioRow = prepareImageFile(s.sourceFile, pipeline, project.preprocess.background, gray, error);
+            if (!c.studioRow.defined()) {
+                error = s.sourceFile + ": " + error;
+                return {};
+            }
+        }
+        checks.push_back(std::move(c));
+    }
+    return checks;
+}
+
 std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const VerificationPlan& plan,
-                         const std::vector<torch::Tensor>& batches, ExportReport& report) {
+                         const std::vector<torch::Tensor>& batches, const std::vector<RawImageCheck>& rawImages,
+                         ExportReport& report) {
     torch::NoGradGuard noGrad;
     net.eval();
     std::vector<Run> runs;
@@ -86,14 +116,16 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
         torch::Tensor expected = net.forward(x);
         std::string what = "batch " + std::to_string(stored.size(0));
         runs.push_back({plan.tensorModel, "tensor input, " + what, {{plan.inputName, tensorJson(x)}}, expected});
-        if (!plan.rawModel.empty()) {
-            // The decoded image as a server would receive it: uint8 NHWC RGBA, opaque.
-            torch::Tensor rgb = stored.size(1) == 1 ? stored.expand({-1, 3, -1, -1}) : stored;
-            torch::Tensor rgba = torch::cat({rgb, torch::full_like(rgb.narrow(1, 0, 1), 255)}, 1);
-            runs.push_back({plan.rawModel, "raw image input, " + what,
-                            {{"image", tensorJson(rgba.permute({0, 2, 3, 1}).contiguous())}}, expected});
-        }
     }
+    // The raw-image model on images as clients send them (any size, RGBA, gray), one at a time,
+    // against the studio's own prediction for the same file.
+    if (!plan.rawModel.empty())
+        for (const RawImageCheck& r : rawImages) {
+            torch::Tensor expected = net.forward(pipeline.toModelInput(r.studioRow.unsqueeze(0), false, nullptr));
+            runs.push_back({plan.rawModel,
+                            "raw image " + r.what + " (" + std::to_string(r.rgba.size(1)) + "×" + std::to_string(r.rgba.size(0)) + ")",
+                            {{"image", tensorJson(r.rgba.unsqueeze(0))}}, expected});
+        }
     std::unique_ptr<VerifierProcess> own;
     VerifierProcess* verifier = plan.process;
     if (!verifier) {
@@ -299,7 +331,13 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     plan.classification = build.task == Task::Classification || build.task == Task::Binary;
     plan.process = verifier.get();
     plan.outDir = options.outDir;
-    if (std::string e = verifyModels(*net, pipeline, plan, batches, report); !e.empty()) return fail(e);
+    std::vector<RawImageCheck> rawImages;
+    if (raw) {
+        std::string error;
+        rawImages = rawImageChecks(goldenSamples(data, kRawImageChecks), project, inType.dims, error);
+        if (!error.empty()) return fail("verification: " + error);
+    }
+    if (std::string e = verifyModels(*net, pipeline, plan, batches, rawImages, report); !e.empty()) return fail(e);
     report.verifySeconds = std::chrono::duration<double>(Clock::now() - verifyStart).count();
     report.ok = true;
     return report;

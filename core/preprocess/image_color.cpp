@@ -1,6 +1,8 @@
 #include "preprocess/image_color.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <opencv2/imgproc.hpp>
 
@@ -53,12 +55,56 @@ cv::Mat grayToRgb(const cv::Mat& gray) {
     return out;
 }
 
+namespace {
+
+// Where output pixel `i` samples along one axis of `in` pixels resized to `out`: ONNX Resize's
+// linear mode with half_pixel coordinates, in float32 (the two neighbours and their weights).
+struct Taps {
+    int first, second;
+    float weightFirst, weightSecond;
+};
+
+std::vector<Taps> linearTaps(int in, int out) {
+    std::vector<Taps> taps(static_cast<size_t>(out));
+    const float scale = static_cast<float>(out) / static_cast<float>(in);
+    for (int i = 0; i < out; ++i) {
+        float at = (static_cast<float>(i) + 0.5f) / scale - 0.5f;
+        at = std::max(0.0f, std::min(at, static_cast<float>(in - 1)));
+        const int a = std::min(static_cast<int>(at), in - 1);
+        const int b = std::min(a + 1, in - 1);
+        // The weight of a neighbour is the distance to the other one.
+        float toA = std::fabs(at - static_cast<float>(a)), toB = std::fabs(at - static_cast<float>(b));
+        if (a == b) toA = toB = 0.5f;
+        taps[static_cast<size_t>(i)] = {a, b, toB, toA};
+    }
+    return taps;
+}
+
+}  // namespace
+
+// The formula ONNX Runtime evaluates for Resize (linear, half_pixel), term for term in the same
+// float32 order, so the studio and the exported model give the same levels, not just close ones.
 cv::Mat bilinearResize(const cv::Mat& image, int width, int height) {
     if (image.cols == width && image.rows == height) return image;
-    cv::Mat f, resized, out;
-    image.convertTo(f, CV_32F);
-    cv::resize(f, resized, cv::Size(width, height), 0, 0, cv::INTER_LINEAR);
-    resized.convertTo(out, CV_8U);  // saturate_cast: rounds half to even and clips to 0..255
+    const int channels = image.channels();
+    const std::vector<Taps> xs = linearTaps(image.cols, width), ys = linearTaps(image.rows, height);
+    cv::Mat out(height, width, CV_8UC(channels));
+    for (int y = 0; y < height; ++y) {
+        const Taps& ty = ys[static_cast<size_t>(y)];
+        const uint8_t* row1 = image.ptr<uint8_t>(ty.first);
+        const uint8_t* row2 = image.ptr<uint8_t>(ty.second);
+        uint8_t* o = out.ptr<uint8_t>(y);
+        for (int x = 0; x < width; ++x) {
+            const Taps& tx = xs[static_cast<size_t>(x)];
+            for (int c = 0; c < channels; ++c) {
+                const float x11 = row1[tx.first * channels + c], x21 = row1[tx.second * channels + c];
+                const float x12 = row2[tx.first * channels + c], x22 = row2[tx.second * channels + c];
+                const float v = tx.weightFirst * ty.weightFirst * x11 + tx.weightSecond * ty.weightFirst * x21 +
+                                tx.weightFirst * ty.weightSecond * x12 + tx.weightSecond * ty.weightSecond * x22;
+                o[x * channels + c] = roundToLevel(v);
+            }
+        }
+    }
     return out;
 }
 

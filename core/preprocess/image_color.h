@@ -3,7 +3,8 @@
 // server must compute identically, bit for bit, from the same file:
 //   transparency  composite over the background colour: round((c·a + bg·(255 − a)) / 255)
 //   gray          round(0.299·R + 0.587·G + 0.114·B), in float32, in that order
-//   resize        bilinear with half-pixel centres in float32, then rounded and clipped to 0..255
+//   resize        bilinear with half-pixel centres (ONNX Resize, linear, half_pixel) in float32,
+//                 then rounded and clipped to 0..255
 // Each rule has its OpenCV form (for the studio) and its ONNX form (for the exported model) side by
 // side here. Rounding is half to even, as ONNX's Round and the CPU's default rounding do.
 // Private to netloom_core (OpenCV, ONNX).

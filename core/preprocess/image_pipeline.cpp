@@ -75,10 +75,23 @@ std::vector<PreviewImage> ImagePipeline::stepwise(const cv::Mat& decoded, bool a
     return out;
 }
 
+bool decodesToGray(const ImagePipeline& pipeline, const std::vector<int64_t>& inputDims) {
+    return pipeline.wantsGray() || (inputDims.size() == 3 && inputDims[0] == 1);
+}
+
+torch::Tensor prepareImageFile(const std::string& path, const ImagePipeline& pipeline, const std::vector<int64_t>& background,
+                               bool gray, std::string& error) {
+    cv::Mat img = decodeImageFile(path, gray, background, error);
+    if (img.empty()) return {};
+    return matToTensor(pipeline.prepare(img));
+}
+
 torch::Tensor matToTensor(const cv::Mat& m) {
     cv::Mat c = m.isContinuous() ? m : m.clone();
     auto t = torch::from_blob(c.data, {c.rows, c.cols, c.channels()}, torch::kUInt8);
-    return t.permute({2, 0, 1}).contiguous();
+    // A copy, always: for one channel the permuted view is already "contiguous", and contiguous()
+    // would hand back a tensor over `c`'s pixels, freed when this returns.
+    return t.permute({2, 0, 1}).clone(at::MemoryFormat::Contiguous);
 }
 
 cv::Mat tensorToMat(const torch::Tensor& chw) {

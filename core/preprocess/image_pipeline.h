@@ -50,6 +50,14 @@ private:
 // cv::Mat (H×W or H×W×C, uint8) ↔ tensor C×H×W uint8.
 torch::Tensor matToTensor(const cv::Mat& m);
 cv::Mat tensorToMat(const torch::Tensor& chw);
+// Whether a file is decoded to gray for this pipeline and a network whose input is `inputDims`
+// (C×H×W): when the pipeline asks for gray first, or the network takes one channel.
+bool decodesToGray(const ImagePipeline& pipeline, const std::vector<int64_t>& inputDims);
+// A file as the studio feeds it to the network: decoded by the rule below, then the load-time
+// steps; uint8 C×H×W. Undefined with `error` set when the file cannot be decoded.
+torch::Tensor prepareImageFile(const std::string& path, const ImagePipeline& pipeline, const std::vector<int64_t>& background,
+                               bool gray, std::string& error);
+
 // Decodes an image file to gray or RGB uint8, transparency composited over `background`
 // (preprocess/image_color.h); an empty Mat with `error` set when it cannot.
 cv::Mat decodeImageFile(const std::string& path, bool gray, const std::vector<int64_t>& background, std::string& error);

@@ -74,6 +74,8 @@ ParamSpec choiceOf(E def, std::string help) {
 
 using F = Project&;
 
+bool hasDataset(const Project& p) { return p.dataset.kind != "none"; }
+
 std::vector<SettingSpec> declareDataset() {
     return {
         field("dataset.kind", QT_TRANSLATE_NOOP("Setting", "Dataset kind"),
@@ -81,24 +83,29 @@ std::vector<SettingSpec> declareDataset() {
                          "What the data is: IDX files, a folder per class of images, a CSV table, a CSV of texts or a folder "
                          "per class of text files."),
              +[](F p) -> std::string& { return p.dataset.kind; }),
-        omittedWhenDefault(field("dataset.path", QT_TRANSLATE_NOOP("Setting", "Path"),
-                      textParam("", "", "The data's file or folder; relative to the project file's folder."),
-                      +[](F p) -> std::string& { return p.dataset.path; })),
-        omittedWhenDefault(field("dataset.test_path", QT_TRANSLATE_NOOP("Setting", "Test set"),
-                      textParam("", "", "A separate test set (folder or CSV); test_split is then not used."),
-                      +[](F p) -> std::string& { return p.dataset.testPath; })),
-        omittedWhenDefault(field("dataset.target", QT_TRANSLATE_NOOP("Setting", "Target column"),
-                      textParam("", "", "CSV: the column to predict; text CSV: the label column."),
-                      +[](F p) -> std::string& { return p.dataset.target; })),
-        omittedWhenDefault(field("dataset.text_column", QT_TRANSLATE_NOOP("Setting", "Text column"),
-                      textParam("", "", "Text CSV: the column holding the text."),
-                      +[](F p) -> std::string& { return p.dataset.textColumn; })),
+        when(omittedWhenDefault(field("dataset.path", QT_TRANSLATE_NOOP("Setting", "Path"),
+                                      textParam("", "", "The data's file or folder; relative to the project file's folder."),
+                                      +[](F p) -> std::string& { return p.dataset.path; })),
+             hasDataset),
+        when(omittedWhenDefault(field("dataset.test_path", QT_TRANSLATE_NOOP("Setting", "Test set"),
+                                      textParam("", "", "A separate test set (folder or CSV); test_split is then not used."),
+                                      +[](F p) -> std::string& { return p.dataset.testPath; })),
+             [](const Project& p) { return hasDataset(p) && p.dataset.kind != "idx"; }),
+        when(omittedWhenDefault(field("dataset.target", QT_TRANSLATE_NOOP("Setting", "Target column"),
+                                      textParam("", "", "CSV: the column to predict; text CSV: the label column."),
+                                      +[](F p) -> std::string& { return p.dataset.target; })),
+             [](const Project& p) { return p.dataset.kind == "csv" || p.dataset.kind == "text_csv"; }),
+        when(omittedWhenDefault(field("dataset.text_column", QT_TRANSLATE_NOOP("Setting", "Text column"),
+                                      textParam("", "", "Text CSV: the column holding the text."),
+                                      +[](F p) -> std::string& { return p.dataset.textColumn; })),
+             [](const Project& p) { return p.dataset.kind == "text_csv"; }),
         field("dataset.validation_split", QT_TRANSLATE_NOOP("Setting", "Validation split"),
              floatParam("", 0.1, 0.0, 0.9, "Fraction of the training data held out for validation, stratified."),
              +[](F p) -> double& { return p.dataset.validationSplit; }),
-        field("dataset.test_split", QT_TRANSLATE_NOOP("Setting", "Test split"),
-             floatParam("", 0.0, 0.0, 0.9, "Fraction held out for the final test when there is no separate test set."),
-             +[](F p) -> double& { return p.dataset.testSplit; }),
+        when(field("dataset.test_split", QT_TRANSLATE_NOOP("Setting", "Test split"),
+                   floatParam("", 0.0, 0.0, 0.9, "Fraction held out for the final test when there is no separate test set."),
+                   +[](F p) -> double& { return p.dataset.testSplit; }),
+             [](const Project& p) { return p.dataset.testPath.empty() && p.dataset.kind != "idx"; }),
         field("dataset.seed", QT_TRANSLATE_NOOP("Setting", "Split seed"),
              intParam("", 42, 0, static_cast<int64_t>(kMaxSeed), "Seed of the shuffled, stratified split."),
              +[](F p) -> uint64_t& { return p.dataset.seed; }),

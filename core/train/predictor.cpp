@@ -97,15 +97,15 @@ std::vector<Prediction> Predictor::predict(const std::vector<std::string>& input
             }
         } else {
             // As the dataset loader decodes, plus: a one-channel network gets gray input.
-            bool gray = d.pipeline->wantsGray() || (d.inputDims.size() == 3 && d.inputDims[0] == 1);
             std::string error;
-            cv::Mat img = decodeImageFile(in, gray, d.project.preprocess.background, error);
-            if (img.empty()) {
+            torch::Tensor row = prepareImageFile(in, *d.pipeline, d.project.preprocess.background,
+                                                 decodesToGray(*d.pipeline, d.inputDims), error);
+            if (!row.defined()) {
                 r.error = error;
                 results.push_back(r);
                 continue;
             }
-            torch::Tensor t = matToTensor(d.pipeline->prepare(img)).unsqueeze(0);
+            torch::Tensor t = row.unsqueeze(0);
             std::vector<int64_t> got(t.sizes().begin() + 1, t.sizes().end());
             if (got != d.inputDims) {
                 r.error = "after preprocessing the image is " + formatDims(got) + ", the network expects " +

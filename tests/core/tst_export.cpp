@@ -10,6 +10,8 @@
 #include <thread>
 
 #include <onnx/onnx_pb.h>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +36,7 @@ struct LayerCase {
 };
 
 // Builds, exports, and compares ONNX Runtime with LibTorch at batch 1 and 7 on random inputs.
-void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false) {
+void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false, const std::vector<std::string>& rawFiles = {}) {
     GraphAnalysis a = analyzeGraph(g);
     ASSERT_TRUE(a.ok()) << a.problems[0].message;
     torch::manual_seed(11);
@@ -74,10 +76,25 @@ void expectParity(Graph& g, const PipelineSpec& pre = {}, bool raw = false) {
         ASSERT_EQ(checkAndWriteModel(rawModel, dir + "/model.onnx"), "");
         plan.rawModel = dir + "/model.onnx";
     }
+    // The raw model on images as clients send them: the given files (any size, mode, transparency),
+    // else random stored rows as opaque RGBA.
+    std::vector<RawImageCheck> rawImages;
+    if (raw) {
+        std::vector<GoldenSample> samples;
+        for (const std::string& f : rawFiles) samples.push_back({"test", f, {}, {}});
+        if (rawFiles.empty())
+            for (int k = 0; k < 3; ++k) samples.push_back({"test", "", sample(1)[0], {}});
+        Project p;
+        p.preprocess = pre;
+        std::string error;
+        rawImages = rawImageChecks(samples, p, in.dims, error);
+        ASSERT_EQ(error, "");
+        ASSERT_EQ(rawImages.size(), samples.size());
+    }
     ExportReport report;
-    std::string e = verifyModels(*net, ImagePipeline(pre.image), plan, {sample(1), sample(7)}, report);
+    std::string e = verifyModels(*net, ImagePipeline(pre.image), plan, {sample(1), sample(7)}, rawImages, report);
     EXPECT_EQ(e, "");
-    ASSERT_EQ(report.checks.size(), raw ? 4u : 2u);
+    ASSERT_EQ(report.checks.size(), 2u + rawImages.size());
     for (const ParityCheck& c : report.checks) {
         EXPECT_LE(c.maxAbsDiff, kMaxAbsDiff) << c.what;
         EXPECT_TRUE(c.passed) << c.what;
@@ -212,8 +229,44 @@ TEST(Export, RawImageModelRunsThePreprocessingInside) {
                  ImageStep::make("normalize", {{"mean", std::vector<double>{0.5}}, {"std", std::vector<double>{0.25}}})};
     Graph g;
     chain(g, {image(g, 1, 8, 8), add(g, "Conv2d", {{"filters", int64_t{2}}}), add(g, "Flatten"), add(g, "Output")});
-    // The stored (load-time prepared) images are already 8×8 gray: the raw model sees them as RGB.
+    // The stored (load-time prepared) images are already 8×8 gray: the raw model sees them as RGBA.
     expectParity(g, pre, /*raw=*/true);
+}
+
+// The files users have: RGBA with partial transparency, gray, gray with alpha, a JPEG, odd sizes,
+// some smaller than the network's input. The exported model (composite over the background, gray,
+// resize in the graph) answers as the studio does for the same file.
+TEST(Export, RawImageModelMatchesTheStudioOnOriginalFiles) {
+    const std::string dir = makeTempDir();
+    cv::RNG rng(5);
+    auto noise = [&](int h, int w, int type) {
+        cv::Mat m(h, w, type);
+        rng.fill(m, cv::RNG::UNIFORM, 0, 256);
+        return m;
+    };
+    std::vector<std::string> files = {dir + "/rgba.png", dir + "/gray.png", dir + "/gray_alpha.png", dir + "/photo.jpg",
+                                      dir + "/tiny.png"};
+    ASSERT_TRUE(cv::imwrite(files[0], noise(64, 48, CV_8UC4)));
+    ASSERT_TRUE(cv::imwrite(files[1], noise(22, 22, CV_8UC1)));
+    {  // gray with transparency (OpenCV writes it as RGBA with equal colour channels)
+        cv::Mat gray = noise(30, 17, CV_8UC1), alpha = noise(30, 17, CV_8UC1), planes[] = {gray, gray, gray, alpha}, rgba;
+        cv::merge(planes, 4, rgba);
+        ASSERT_TRUE(cv::imwrite(files[2], rgba));
+    }
+    ASSERT_TRUE(cv::imwrite(files[3], noise(40, 52, CV_8UC3)));
+    ASSERT_TRUE(cv::imwrite(files[4], noise(5, 3, CV_8UC3)));
+    for (bool gray : {false, true}) {
+        PipelineSpec pre;
+        pre.background = {250, 128, 0};
+        if (gray) pre.image.push_back(ImageStep::make("grayscale"));
+        pre.image.push_back(ImageStep::make("resize", {{"width", int64_t{16}}, {"height", int64_t{12}}}));
+        pre.image.push_back(ImageStep::make("center_crop", {{"width", int64_t{14}}, {"height", int64_t{10}}}));
+        pre.image.push_back(ImageStep::make("scale"));
+        Graph g;
+        chain(g, {image(g, gray ? 1 : 3, 10, 14), add(g, "Conv2d", {{"filters", int64_t{3}}}), add(g, "Flatten"),
+                  add(g, "Dense", {{"units", int64_t{4}}}), add(g, "Output")});
+        expectParity(g, pre, /*raw=*/true, files);
+    }
 }
 
 // The verifier is a child process started before the models exist; when it cannot run, the export
@@ -253,7 +306,7 @@ TEST(Export, VerifierThatCannotRunIsAClearError) {
         plan.outDir = dir;
         plan.process = verifier.get();
         ExportReport report;
-        std::string e = verifyModels(*net, ImagePipeline({}), plan, {torch::randn({1, 12})}, report);
+        std::string e = verifyModels(*net, ImagePipeline({}), plan, {torch::randn({1, 12})}, {}, report);
         EXPECT_NE(e.find(c.expected), std::string::npos) << e;
         EXPECT_TRUE(report.checks.empty());
     }
@@ -314,7 +367,15 @@ TEST_P(ExampleExport, ExportsAndVerifiesOnTheRealDataset) {
     ASSERT_GE(r.checks.size(), 2u);
     for (const ParityCheck& c : r.checks) EXPECT_TRUE(c.passed) << c.what << " " << c.maxAbsDiff;
     EXPECT_EQ(r.checks[0].samples, 1);
-    EXPECT_EQ(r.checks[r.rawModelPath.empty() ? 1 : 2].samples, 7);
+    EXPECT_EQ(r.checks[1].samples, 7);
+    // The raw-image model: one check per original image, as a client sends it.
+    int raw = 0;
+    for (const ParityCheck& c : r.checks)
+        if (c.what.rfind("raw image", 0) == 0) {
+            ++raw;
+            EXPECT_EQ(c.samples, 1) << c.what;
+        }
+    EXPECT_EQ(raw, r.rawModelPath.empty() ? 0 : 8);
     std::ifstream verification(r.verificationPath);
     EXPECT_TRUE(verification.good());
 }
@@ -540,4 +601,26 @@ TEST_F(ExportBundle, SelfTestRefusesABundleWhoseServerAnswersDiffer) {
     EXPECT_NE(e.find("sample 1 of"), std::string::npos) << e;
     EXPECT_NE(e.find("the studio said"), std::string::npos) << e;
     std::filesystem::remove_all(std::filesystem::path(out).parent_path());
+}
+
+// The preprocessing alone, pixel for pixel: a network that is only Input → Output shows the
+// prepared image itself, so the exported model and the studio must give the same levels.
+TEST(Export, RawImagePreprocessingMatchesTheStudioPixelForPixel) {
+    const std::string dir = makeTempDir();
+    cv::RNG rng(9);
+    cv::Mat rgba(6, 5, CV_8UC4);
+    rng.fill(rgba, cv::RNG::UNIFORM, 0, 256);
+    ASSERT_TRUE(cv::imwrite(dir + "/rgba.png", rgba));
+    cv::Mat bgr(6, 5, CV_8UC3);
+    rng.fill(bgr, cv::RNG::UNIFORM, 0, 256);
+    ASSERT_TRUE(cv::imwrite(dir + "/rgb.png", bgr));
+    for (bool gray : {false, true}) {
+        PipelineSpec pre;
+        pre.background = {250, 128, 0};
+        if (gray) pre.image.push_back(ImageStep::make("grayscale"));
+        Graph g;
+        chain(g, {image(g, gray ? 1 : 3, 6, 5), add(g, "Output")});
+        SCOPED_TRACE(gray ? "gray" : "rgb");
+        expectParity(g, pre, /*raw=*/true, {dir + "/rgba.png", dir + "/rgb.png"});
+    }
 }

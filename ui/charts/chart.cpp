@@ -46,7 +46,11 @@ void Chart::refresh() {
         rescaleAxes(true);
         for (QCPAxis* axis : {xAxis, yAxis}) {
             QCPRange r = axis->range();
-            if (r.size() <= 0) r = QCPRange(r.lower - 0.5, r.upper + 0.5);
+            // A flat curve (a constant learning rate of 0.001) sits mid-axis on a scale of its own size.
+            if (r.size() <= 0) {
+                const double pad = r.lower != 0 ? std::abs(r.lower) * 0.5 : 0.5;
+                r = QCPRange(r.lower - pad, r.upper + pad);
+            }
             else if (axis == yAxis) r = QCPRange(r.lower - r.size() * 0.05, r.upper + r.size() * 0.05);
             axis->setRange(r);
         }

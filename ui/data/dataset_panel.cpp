@@ -27,13 +27,14 @@
 #include "data/image_conversion.h"
 #include "data/thumbnail_model.h"
 #include "document/graph_document.h"
+#include "forms/param_editor.h"
+#include "forms/settings_form.h"
+#include "project/settings.h"
 #include "preferences/theme.h"
 
 namespace netloom::ui {
 
 namespace {
-
-const char* const kKinds[] = {"idx", "image_folder", "csv", "text_csv", "text_folder", "none"};
 
 QColor splitColor(int split) {
     static const QColor colors[] = {QColor(31, 119, 180), QColor(255, 127, 14), QColor(44, 160, 44)};
@@ -68,6 +69,28 @@ DatasetPanel::DatasetPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_->hide();
     layout->addWidget(error_);
+    // The data can be browsed but not trained on as it is: the reason, and the fix in one click.
+    auto* problemRow = new QHBoxLayout;
+    problem_ = new QLabel;
+    problem_->setObjectName(QStringLiteral("DataProblem"));
+    problem_->setWordWrap(true);
+    problem_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    fixProblem_ = new QPushButton;
+    fixProblem_->setObjectName(QStringLiteral("FixDataProblem"));
+    problemRow->addWidget(problem_, 1);
+    problemRow->addWidget(fixProblem_);
+    layout->addLayout(problemRow);
+    problem_->hide();
+    fixProblem_->hide();
+    connect(fixProblem_, &QPushButton::clicked, this, [this] {
+        auto b = source_->browser();
+        if (!b) return;
+        const DataSummary& s = b->summary();
+        ProjectSettings settings = doc_->settings();
+        settings.preprocess.image.insert(settings.preprocess.image.begin(),
+                                         ImageStep::make("resize", {{"width", s.suggestedWidth}, {"height", s.suggestedHeight}}));
+        doc_->setSettings(settings, tr("Add a resize step"));
+    });
 
     auto* split = new QSplitter(Qt::Horizontal);
     layout->addWidget(split, 1);
@@ -163,101 +186,58 @@ DatasetPanel::DatasetPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
     showSettings();
 }
 
+// The dataset settings from the settings vocabulary, with a file chooser for the path.
 QWidget* DatasetPanel::buildSourceForm() {
     auto* box = new QGroupBox(tr("Source"));
-    auto* form = new QFormLayout(box);
-    kind_ = new QComboBox;
-    const QStringList labels = {tr("IDX (MNIST-style)"), tr("Image folders"), tr("CSV table"), tr("Text in a CSV"),
-                                tr("Text files per class"), tr("None")};
-    for (int i = 0; i < labels.size(); ++i) kind_->addItem(labels[i], QString::fromLatin1(kKinds[i]));
-    path_ = new QLineEdit;
-    testPath_ = new QLineEdit;
-    testPath_->setPlaceholderText(tr("optional"));
-    target_ = new QLineEdit;
-    textColumn_ = new QLineEdit;
-    validation_ = new QDoubleSpinBox;
-    validation_->setRange(0.0, 0.9);
-    validation_->setSingleStep(0.05);
-    testSplit_ = new QDoubleSpinBox;
-    testSplit_->setRange(0.0, 0.9);
-    testSplit_->setSingleStep(0.05);
-    seed_ = new QSpinBox;
-    seed_->setRange(0, 1 << 30);
-    limit_ = new QSpinBox;
-    limit_->setRange(0, 1 << 30);
-    limit_->setSpecialValueText(tr("all"));
-    auto* browse = new QPushButton(tr("Browse…"));
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(path_, 1);
-    pathRow->addWidget(browse);
-    form->addRow(tr("Kind"), kind_);
-    form->addRow(tr("Path"), pathRow);
-    form->addRow(tr("Test set"), testPath_);
-    form->addRow(tr("Target column"), target_);
-    form->addRow(tr("Text column"), textColumn_);
-    form->addRow(tr("Validation fraction"), validation_);
-    form->addRow(tr("Test fraction"), testSplit_);
-    form->addRow(tr("Seed"), seed_);
-    form->addRow(tr("Sample limit"), limit_);
-
-    connect(browse, &QPushButton::clicked, this, [this] {
-        QString kind = kind_->currentData().toString();
-        bool file = kind == QLatin1String("csv") || kind == QLatin1String("text_csv");
-        QString path = file ? QFileDialog::getOpenFileName(this, tr("Choose the data file"), path_->text(),
-                                                           tr("CSV files (*.csv);;All files (*)"))
-                            : QFileDialog::getExistingDirectory(this, tr("Choose the data folder"), path_->text());
-        if (path.isEmpty()) return;
-        path_->setText(path);
-        commitSettings(tr("Change dataset path"));
+    auto* layout = new QVBoxLayout(box);
+    form_ = new SettingsForm(doc_, {"dataset."});
+    form_->editor("dataset.kind")->setChoiceLabels([](const std::string& kind) {
+        if (kind == "idx") return tr("IDX (MNIST-style)");
+        if (kind == "image_folder") return tr("Image folders");
+        if (kind == "csv") return tr("CSV table");
+        if (kind == "text_csv") return tr("Text in a CSV");
+        if (kind == "text_folder") return tr("Text files per class");
+        if (kind == "none") return tr("None");
+        return QString::fromStdString(kind);
     });
-    connect(kind_, &QComboBox::currentIndexChanged, this, [this] { commitSettings(tr("Change dataset kind")); });
-    for (QLineEdit* e : {path_, testPath_, target_, textColumn_})
-        connect(e, &QLineEdit::editingFinished, this, [this] { commitSettings(tr("Change dataset")); });
-    for (QDoubleSpinBox* s : {validation_, testSplit_})
-        connect(s, &QDoubleSpinBox::valueChanged, this, [this] { commitSettings(tr("Change dataset split")); });
-    for (QSpinBox* s : {seed_, limit_})
-        connect(s, &QSpinBox::valueChanged, this, [this] { commitSettings(tr("Change dataset split")); });
-    box->setMaximumWidth(340);
+    layout->addWidget(form_);
+    auto* browse = new QPushButton(tr("Browse for the data…"));
+    browse->setObjectName(QStringLiteral("BrowseDataPath"));
+    layout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, &DatasetPanel::browseForData);
+    box->setMaximumWidth(360);
     return box;
 }
 
-void DatasetPanel::showSettings() {
-    updatingForm_ = true;
-    const DatasetSpec& d = doc_->project().dataset;
-    kind_->setCurrentIndex(std::max(0, kind_->findData(QString::fromStdString(d.kind))));
-    path_->setText(QString::fromStdString(d.path));
-    testPath_->setText(QString::fromStdString(d.testPath));
-    target_->setText(QString::fromStdString(d.target));
-    textColumn_->setText(QString::fromStdString(d.textColumn));
-    validation_->setValue(d.validationSplit);
-    testSplit_->setValue(d.testSplit);
-    seed_->setValue(static_cast<int>(d.seed));
-    limit_->setValue(static_cast<int>(d.limit));
-    QString kind = QString::fromStdString(d.kind);
-    target_->setEnabled(kind == QLatin1String("csv") || kind == QLatin1String("text_csv"));
-    textColumn_->setEnabled(kind == QLatin1String("text_csv"));
-    updatingForm_ = false;
+void DatasetPanel::browseForData() {
+    const std::string kind = doc_->project().dataset.kind;
+    const QString current = QString::fromStdString(doc_->project().resolvePath(doc_->project().dataset.path));
+    const bool file = kind == "csv" || kind == "text_csv";
+    QString path = file ? QFileDialog::getOpenFileName(this, tr("Choose the data file"), current,
+                                                       tr("CSV files (*.csv);;All files (*)"))
+                        : QFileDialog::getExistingDirectory(this, tr("Choose the data folder"), current);
+    if (path.isEmpty()) return;
+    Project edited = doc_->project();
+    if (!applySetting(edited, "dataset.path", path.toStdString()).empty()) return;
+    ProjectSettings s = doc_->settings();
+    s.dataset = edited.dataset;
+    doc_->setSettings(s, tr("Change dataset path"));
 }
 
-void DatasetPanel::commitSettings(const QString& what) {
-    if (updatingForm_) return;
-    ProjectSettings s = doc_->settings();
-    s.dataset.kind = kind_->currentData().toString().toStdString();
-    s.dataset.path = path_->text().trimmed().toStdString();
-    s.dataset.testPath = testPath_->text().trimmed().toStdString();
-    s.dataset.target = target_->text().trimmed().toStdString();
-    s.dataset.textColumn = textColumn_->text().trimmed().toStdString();
-    s.dataset.validationSplit = validation_->value();
-    s.dataset.testSplit = testSplit_->value();
-    s.dataset.seed = static_cast<uint64_t>(seed_->value());
-    s.dataset.limit = limit_->value();
-    doc_->setSettings(s, what);
-}
+void DatasetPanel::showSettings() { form_->showValues(); }
 
 void DatasetPanel::clearSample() {
     current_ = -1;
     sampleImage_->clear();
     sampleCaption_->setText(tr("Select a sample"));
+}
+
+void DatasetPanel::showProblem(const DataSummary& s) {
+    problem_->setVisible(!s.problem.empty());
+    problem_->setText(tr("<b>Training cannot use this data as it is:</b> %1").arg(QString::fromStdString(s.problem).toHtmlEscaped()));
+    const bool fix = s.suggestedWidth > 0 && s.suggestedHeight > 0;
+    fixProblem_->setVisible(fix);
+    if (fix) fixProblem_->setText(tr("Add a resize step to %1×%2").arg(s.suggestedWidth).arg(s.suggestedHeight));
 }
 
 void DatasetPanel::onLoaded() {
@@ -266,6 +246,7 @@ void DatasetPanel::onLoaded() {
     clearSample();
     auto b = source_->browser();
     const DataSummary& s = b->summary();
+    showProblem(s);
     QLocale locale;
     headline_->setText(tr("<b>%1</b> · %2 samples (train %3, validation %4, test %5) · %6 classes · read in %7 s")
                            .arg(QString::fromStdString(s.kind))
@@ -304,9 +285,23 @@ void DatasetPanel::onLoaded() {
 
 void DatasetPanel::onFailed(const QString& error) {
     busy_->hide();
-    error_->setText(tr("The dataset cannot be read: %1").arg(error));
-    error_->show();
-    headline_->setText(tr("No dataset loaded"));
+    problem_->hide();
+    fixProblem_->hide();
+    // Nothing chosen yet is not an error: say what to do next.
+    const DatasetSpec& d = doc_->project().dataset;
+    if (d.kind == "none") {
+        error_->hide();
+        headline_->setText(tr("No dataset yet: choose the kind of data and its file or folder on the left, "
+                              "or start with File ▸ New from Data…"));
+    } else if (d.path.empty()) {
+        error_->hide();
+        headline_->setText(d.kind == "csv" || d.kind == "text_csv" ? tr("Choose the CSV file (Browse for the data…).")
+                                                                   : tr("Choose the data folder (Browse for the data…)."));
+    } else {
+        error_->setText(tr("The dataset cannot be read: %1").arg(error));
+        error_->show();
+        headline_->setText(tr("No dataset loaded"));
+    }
     clearSample();
     skipped_->clear();
     samples_->setBrowser(nullptr);

@@ -9,12 +9,17 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QProgressBar;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
 class QTreeWidget;
 class QCPBarsGroup;
+
+namespace netloom {
+struct DataSummary;
+}
 
 namespace netloom::ui {
 
@@ -23,6 +28,7 @@ class ColumnStatsModel;
 class CsvTableModel;
 class DatasetSource;
 class GraphDocument;
+class SettingsForm;
 class ThumbnailModel;
 
 class DatasetPanel : public QWidget {
@@ -46,7 +52,8 @@ Q_SIGNALS:
 private:
     QWidget* buildSourceForm();
     void showSettings();
-    void commitSettings(const QString& what);
+    void browseForData();
+    void showProblem(const netloom::DataSummary& summary);
     void onLoaded();
     void onFailed(const QString& error);
     void fillCounts();
@@ -56,13 +63,11 @@ private:
 
     GraphDocument* doc_;
     DatasetSource* source_;
-    bool updatingForm_ = false;
     int current_ = -1;
 
-    QComboBox* kind_;
-    QLineEdit *path_, *testPath_, *target_, *textColumn_;
-    QDoubleSpinBox *validation_, *testSplit_;
-    QSpinBox *seed_, *limit_;
+    SettingsForm* form_;
+    QLabel* problem_;          // why training cannot read the data as it is
+    QPushButton* fixProblem_;  // the one-click fix (a resize step)
 
     QLabel* headline_;
     QLabel* error_;

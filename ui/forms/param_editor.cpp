@@ -81,6 +81,11 @@ ParamEditor::ParamEditor(ParamSpec spec, QWidget* parent, std::function<QString(
     show(value_);
 }
 
+void ParamEditor::setChoiceLabels(const std::function<QString(const std::string&)>& label) {
+    if (!combo_) return;
+    for (int i = 0; i < combo_->count(); ++i) combo_->setItemText(i, label(combo_->itemData(i).toString().toStdString()));
+}
+
 void ParamEditor::setValue(const ParamValue& value) {
     value_ = value;
     // The user is typing here: what they type wins; it is committed when they are done.

@@ -23,6 +23,8 @@ public:
                          std::function<QString(const std::string&)> choiceLabel = {});
 
     const ParamSpec& spec() const { return spec_; }
+    // Choices: the displayed text of each choice (the stored value stays the choice itself).
+    void setChoiceLabels(const std::function<QString(const std::string&)>& label);
     // Shows `value` without reporting an edit. A field with keyboard focus keeps what is typed.
     void setValue(const ParamValue& value);
     ParamValue value() const { return value_; }

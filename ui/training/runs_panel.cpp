@@ -47,7 +47,12 @@ RunsPanel::RunsPanel(GraphDocument* doc, QWidget* parent) : QWidget(parent), doc
     list_ = new QTreeWidget;
     list_->setObjectName(QStringLiteral("RunList"));
     list_->setHeaderLabels({tr("Run"), tr("Date"), tr("Settings"), tr("Epochs"), tr("Best val acc"), tr("Best val loss"),
-                            tr("Test acc"), tr("Status")});
+                            tr("Final acc"), tr("Status")});
+    // The table fits its width: long texts are elided (the tooltip has them whole), never scrolled.
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list_->setTextElideMode(Qt::ElideMiddle);
+    list_->header()->setStretchLastSection(false);
+    list_->header()->setMinimumSectionSize(40);
     list_->setRootIsDecorated(false);
     list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     list_->setAlternatingRowColors(true);
@@ -99,17 +104,32 @@ void RunsPanel::refresh() {
                                         : tr("unknown");
         QString status = r.finished ? QString::fromStdString(r.reason) : tr("unfinished");
         if (r.resumable()) status += tr(" · resumable");
+        // The final evaluation says which split it comes from: a test split, or validation without one.
+        QString final = number(r.finalAccuracy);
+        if (!std::isnan(r.finalAccuracy) && r.evaluatedOn != "test") final += tr(" (val)");
         auto* item = new QTreeWidgetItem({QString::fromStdString(r.name),
                                           QDateTime::fromSecsSinceEpoch(r.modifiedUnix).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                           settings, QString::number(r.epochs.size()), number(r.bestValidationAccuracy()),
-                                          number(r.bestValidationLoss()), number(r.testAccuracy), status});
+                                          number(r.bestValidationLoss()), final, status});
         item->setData(0, Qt::UserRole, QString::fromStdString(r.dir));
         item->setToolTip(0, QString::fromStdString(r.dir));
+        item->setToolTip(2, settings);
+        item->setToolTip(7, status);
         list_->addTopLevelItem(item);
         if (selected.contains(QString::fromStdString(r.dir))) item->setSelected(true);
     }
-    for (int c = 0; c < list_->columnCount(); ++c) list_->resizeColumnToContents(c);
+    fitColumns();
     showOverlay();
+}
+
+// Numbers and dates at their natural width; the run's name, its settings and its status share
+// what is left of the table's width.
+void RunsPanel::fitColumns() {
+    QHeaderView* header = list_->header();
+    for (int c = 0; c < list_->columnCount(); ++c) {
+        const bool text = c == 0 || c == 2 || c == 7;
+        header->setSectionResizeMode(c, text ? QHeaderView::Stretch : QHeaderView::ResizeToContents);
+    }
 }
 
 void RunsPanel::showOverlay() {

@@ -34,6 +34,7 @@ Q_SIGNALS:
 
 private:
     void showOverlay();
+    void fitColumns();
 
     GraphDocument* doc_;
     std::vector<netloom::RunRecord> runs_;

@@ -41,7 +41,7 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     addGraph(loss_, tr("batch, smoothed"), QColor(31, 119, 180), 2, false);
     addGraph(loss_, tr("train (epoch)"), QColor(44, 160, 44), 2, true);
     addGraph(loss_, tr("validation (epoch)"), QColor(214, 39, 40), 2, true);
-    loss_->legend->setVisible(true);
+    loss_->placeLegendAbove();  // beside the data, never over it
     loss_->xAxis->setLabel(tr("epoch"));
     bestLine_ = new QCPItemStraightLine(loss_);
     bestLine_->setPen(QPen(QColor(120, 120, 120), 1, Qt::DashLine));
@@ -50,9 +50,8 @@ TrainingCharts::TrainingCharts(QWidget* parent) : QWidget(parent) {
     addGraph(metric_, tr("train accuracy"), QColor(44, 160, 44), 2, true);
     addGraph(metric_, tr("validation accuracy"), QColor(214, 39, 40), 2, true);
     addGraph(metric_, tr("validation MAE"), QColor(148, 103, 189), 2, true);
-    metric_->legend->setVisible(true);
+    metric_->placeLegendAbove();
     metric_->xAxis->setLabel(tr("epoch"));
-    metric_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     addGraph(lr_, tr("learning rate"), QColor(255, 127, 14), 2, false);
     lr_->xAxis->setLabel(tr("epoch"));

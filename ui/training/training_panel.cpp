@@ -124,6 +124,7 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
         totalSteps_ = (info.epochs - info.firstEpoch + 1) * info.batchesPerEpoch;
         firstStep_ = -1;
         clock_.start();
+        pausedMs_ = 0;
         charts_->begin(info);
         status_->setText(tr("Epoch %1 of %2 starting…").arg(info.firstEpoch).arg(info.epochs));
     });
@@ -134,7 +135,7 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
         int64_t done = (e.epoch - firstEpoch_) * batchesPerEpoch_ + e.batch;
         double fraction = totalSteps_ > 0 ? static_cast<double>(done) / totalSteps_ : 0;
         progress_->setValue(static_cast<int>(fraction * 1000));
-        double elapsed = clock_.elapsed() / 1000.0;
+        double elapsed = (clock_.elapsed() - pausedMs_) / 1000.0;
         double eta = done > 0 ? elapsed / done * (totalSteps_ - done) : NAN;
         status_->setText(tr("Epoch %1/%2 · batch %3/%4 · loss %5 · %6 samples/s · ETA %7")
                              .arg(e.epoch)
@@ -144,7 +145,8 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
                              .arg(e.loss, 0, 'f', 4)
                              .arg(QLocale().toString(e.samplesPerSecond, 'f', 0))
                              .arg(formatDuration(eta)));
-        progress_->setFormat(tr("%p% · ETA %1").arg(formatDuration(eta)));
+        progress_->setFormat(session_->isPaused() ? tr("%p% · paused") : tr("%p% · ETA %1").arg(formatDuration(eta)));
+        if (session_->isPaused()) status_->setText(tr("Paused at epoch %1, batch %2").arg(e.epoch).arg(e.batch));
     });
     connect(session_, &TrainingSession::epochFinished, this, [this](const EpochEvent& e) {
         charts_->addEpoch(e);
@@ -152,24 +154,40 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
     });
     connect(session_, &TrainingSession::pausedChanged, this, [this](bool paused) {
         pause_->setText(paused ? tr("Resume") : tr("Pause"));
-        if (paused) status_->setText(tr("Paused"));
+        if (paused) {
+            pausedAt_.start();
+            status_->setText(tr("Paused"));
+            progress_->setFormat(tr("%p% · paused"));
+        } else if (pausedAt_.isValid()) {
+            pausedMs_ += pausedAt_.elapsed();  // the ETA counts training time, not the pause
+            pausedAt_.invalidate();
+            status_->setText(tr("Resuming…"));
+        }
     });
     connect(session_, &TrainingSession::runFinished, this, [this](const RunFinished& r) {
         QString test = finalEvaluationText(r);
-        status_->setText(tr("Finished: %1").arg(QString::fromStdString(r.reason)));
+        const bool stopped = r.reason.rfind("stopped by the user", 0) == 0;
+        status_->setText(stopped ? tr("Stopped: %1 — resume it from the run list").arg(QString::fromStdString(r.reason))
+                                 : tr("Finished: %1").arg(QString::fromStdString(r.reason)));
         result_->setText(r.bestEpoch > 0 ? tr("Best epoch %1 · %2 · checkpoints in %3").arg(r.bestEpoch).arg(test, runDir_)
                                          : tr("No epoch completed; the run can be resumed from %1").arg(runDir_));
         if (r.reason == "completed") progress_->setValue(1000);
     });
     connect(session_, &TrainingSession::runFailed, this, [this](const QString& why) {
         status_->setText(errorHtml(tr("Training failed: %1").arg(why)));
+        showingProblem_ = true;
     });
     connect(session_, &TrainingSession::threadEnded, this, [this] {
         setRunning(false);
+        progress_->setFormat(QStringLiteral("%p%"));  // no ETA once nothing runs
         Q_EMIT runEnded(runDir_);
     });
-    connect(doc_, &GraphDocument::settingsChanged, this, &TrainingPanel::showSettings);
-    connect(doc_, &GraphDocument::documentReset, this, &TrainingPanel::showSettings);
+    connect(doc_, &GraphDocument::settingsChanged, this, [this] {
+        showSettings();
+        forgetStaleProblem();
+    });
+    connect(doc_, &GraphDocument::analysisChanged, this, &TrainingPanel::forgetStaleProblem);
+    connect(doc_, &GraphDocument::documentReset, this, &TrainingPanel::resetForAnotherProject);
     showSettings();
     setRunning(false);
 }
@@ -216,11 +234,32 @@ bool TrainingPanel::startTraining() {
     if (isTraining()) return false;
     if (!doc_->analysis().ok()) {
         status_->setText(errorHtml(tr("The network has problems; fix them first (see Problems).")));
+        showingProblem_ = true;
         return false;
     }
     TrainOptions options = extra_;
     options.runDir = newRunFolderPath(runsFolderFor(doc_).toStdString(), doc_->project().name);
     return launch(options);
+}
+
+// Another project: nothing of the previous one's run stays on screen.
+void TrainingPanel::resetForAnotherProject() {
+    showSettings();
+    if (isTraining()) return;
+    charts_->clear();
+    runDir_.clear();
+    result_->clear();
+    progress_->setValue(0);
+    progress_->setFormat(QStringLiteral("%p%"));
+    status_->setText(tr("Not started"));
+    showingProblem_ = false;
+}
+
+// A refusal to start names a problem; once the project changes, it may be fixed, so it goes.
+void TrainingPanel::forgetStaleProblem() {
+    if (isTraining() || !showingProblem_) return;
+    showingProblem_ = false;
+    status_->setText(doc_->analysis().ok() ? tr("Ready to train") : tr("The network has problems (see Problems)."));
 }
 
 bool TrainingPanel::resumeRun(const QString& runDir) {

@@ -55,6 +55,8 @@ Q_SIGNALS:
 private:
     QWidget* buildForm();
     QString epochText(const netloom::EpochEvent& e) const;
+    void resetForAnotherProject();
+    void forgetStaleProblem();
     QString finalEvaluationText(const netloom::RunFinished& r) const;
     bool launch(const netloom::TrainOptions& requested);
     // Fills what neither the options nor the project decide ("auto" device, 0 threads) from Preferences.
@@ -67,6 +69,9 @@ private:
     netloom::TrainOptions extra_;
     QString runDir_;
     QElapsedTimer clock_;
+    QElapsedTimer pausedAt_;      // running while paused
+    qint64 pausedMs_ = 0;         // time spent paused in this run
+    bool showingProblem_ = false; // the status names a refusal or a failure
     int64_t firstStep_ = -1, totalSteps_ = 0, batchesPerEpoch_ = 0, firstEpoch_ = 1, epochs_ = 0;
 
     SettingsForm* form_;

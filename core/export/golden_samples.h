@@ -1,0 +1,31 @@
+#pragma once
+// The samples an export is verified on and a bundle carries ("golden samples"): taken from the test
+// split, else the validation split, else the training data, and — for image folders — the original
+// files, whatever their size or mode, exactly as the model's clients will send them. Private to
+// core (Torch).
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "data/dataset.h"
+#include "preprocess/image_pipeline.h"
+
+namespace netloom {
+
+struct GoldenSample {
+    std::string split;       // "test", "validation" or "training"
+    std::string sourceFile;  // image folders: the original file; empty when the dataset has none
+    torch::Tensor stored;    // the row as training stores it (images: uint8 C×H×W after the load-time steps)
+    std::string text;        // text datasets: the raw text
+};
+
+// Up to `count` samples, the first rows of the first split that has any.
+std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count);
+
+// What a client's decoder gives for a sample: RGBA uint8 H×W×4 (an opaque alpha for images without
+// one). From the original file when there is one, else from the stored row (IDX: the stored image is
+// the original). An undefined tensor with `error` set when the file cannot be decoded.
+torch::Tensor clientRgba(const GoldenSample& sample, std::string& error);
+
+}  // namespace netloom

@@ -1,0 +1,198 @@
+// A newcomer's first steps in the studio, with real clicks and keys: the start page, a blank
+// project, the Help menu, Save As's shortcut, a folder of images that training cannot read as it is
+// (browsable anyway, fixed in one click), and a Train tab that starts clean for another project.
+#include <QAction>
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+#include "charts/chart.h"
+#include "data/dataset_panel.h"
+#include "data/dataset_source.h"
+#include "document/graph_document.h"
+#include "help_dialog.h"
+#include "main_window.h"
+#include "start/start_page.h"
+#include "training/training_charts.h"
+#include "training/training_panel.h"
+#include "training/training_session.h"
+
+using namespace netloom;
+using namespace netloom::ui;
+
+namespace {
+
+QAction* findAction(QWidget* window, const QString& name) {
+    for (QAction* a : window->findChildren<QAction*>())
+        if (a->objectName() == name) return a;
+    return nullptr;
+}
+
+// A folder of two classes: 64×64 RGBA icons and a few 22×22 gray ones (another size).
+void writeMixedFolder(const QString& root) {
+    for (const char* cls : {"circle", "square"}) {
+        QDir().mkpath(root + QLatin1Char('/') + QLatin1String(cls));
+        for (int i = 0; i < 6; ++i) {
+            QImage img(64, 64, QImage::Format_RGBA8888);
+            img.fill(QColor(i * 30, 40, 200, 120 + i * 10));
+            QVERIFY(img.save(QStringLiteral("%1/%2/big%3.png").arg(root, QLatin1String(cls)).arg(i)));
+        }
+        QImage small(22, 22, QImage::Format_Grayscale8);
+        small.fill(QColor(90, 90, 90));
+        QVERIFY(small.save(QStringLiteral("%1/%2/small.png").arg(root, QLatin1String(cls))));
+    }
+}
+
+bool waitForBrowser(DatasetSource& source) {
+    for (int waited = 0; waited < 60000; waited += 50) {
+        if (source.browser() && !source.isLoading()) return true;
+        QTest::qWait(50);
+    }
+    return false;
+}
+
+}  // namespace
+
+class TestFirstHour : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void emptyStudioShowsTheStartPageAndBlankStartsACanvas() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* start = w.findChild<StartPage*>();
+        QVERIFY(start && start->isVisible());
+        QVERIFY(start->newFromDataButton()->isVisible());
+        auto* examples = start->findChild<QListWidget*>(QStringLiteral("StartExamples"));
+        QVERIFY(examples->count() >= 5);
+        QPushButton* blank = start->findChild<QPushButton*>(QStringLiteral("StartBlank"));
+        QTest::mouseClick(blank, Qt::LeftButton);
+        QVERIFY(!start->isVisible());
+        QCOMPARE(w.document()->graph().nodes().size(), size_t(2));  // Input → Output, ready to build between
+        QVERIFY(w.document()->analysis().ok());
+    }
+
+    void fileMenuHasNewAndShortcutsUsersExpect() {
+        MainWindow w;
+        QAction* blank = findAction(&w, QStringLiteral("FileNew"));
+        QVERIFY(blank);
+        QCOMPARE(blank->shortcut(), QKeySequence(QKeySequence::New));
+        QAction* fromData = findAction(&w, QStringLiteral("FileNewFromData"));
+        QVERIFY(fromData);
+        QCOMPARE(fromData->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+        bool saveAs = false;
+        for (QAction* a : w.findChildren<QAction*>())
+            if (a->text().contains(QLatin1String("Save &As"))) saveAs = !a->shortcut().isEmpty();
+        QVERIFY2(saveAs, "Save As has a shortcut");
+        QStringList menus;
+        for (QAction* a : w.menuBar()->actions()) menus << a->text();
+        QVERIFY(menus.contains(QStringLiteral("&Help")));
+        // Ctrl+N from the keyboard: a blank project.
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(w.document()->graph().nodes().size(), size_t(2));
+    }
+
+    void helpShowsTheUserGuideOffline() {
+        MainWindow w;
+        QAction* guide = findAction(&w, QStringLiteral("HelpUserGuide"));
+        QVERIFY(guide);
+        guide->trigger();
+        auto* dialog = w.findChild<HelpDialog*>();
+        QVERIFY(dialog);
+        QVERIFY2(dialog->shownText().contains(QLatin1String("netloom-cli")), qPrintable(dialog->shownText().left(200)));
+        dialog->close();
+    }
+
+    void imagesOfSeveralSizesAreBrowsableAndFixedInOneClick() {
+        QTemporaryDir dir;
+        writeMixedFolder(dir.path() + QStringLiteral("/icons"));
+        GraphDocument doc;
+        Project p;
+        p.name = "icons";
+        p.dataset.kind = "image_folder";
+        p.dataset.path = (dir.path() + QStringLiteral("/icons")).toStdString();
+        doc.reset(p);
+        DatasetSource source(&doc);
+        DatasetPanel panel(&doc, &source);
+        panel.show();
+        source.activate();
+        QVERIFY(waitForBrowser(source));
+        QCOMPARE(source.browser()->sampleCount(), int64_t(14));  // every file, both sizes
+        auto* problem = panel.findChild<QLabel*>(QStringLiteral("DataProblem"));
+        auto* fix = panel.findChild<QPushButton*>(QStringLiteral("FixDataProblem"));
+        QVERIFY(problem->isVisible());
+        QVERIFY(fix->isVisible());
+        QVERIFY2(fix->text().contains(QStringLiteral("64×64")), qPrintable(fix->text()));
+        QSignalSpy loaded(&source, &DatasetSource::loaded);
+        QTest::mouseClick(fix, Qt::LeftButton);
+        QCOMPARE(doc.project().preprocess.image.size(), size_t(1));
+        QCOMPARE(doc.project().preprocess.image[0].op, std::string("resize"));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0 && !source.isLoading(), 60000);
+        QVERIFY(source.browser()->summary().problem.empty());
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(source.browser()->summary().trainSize + source.browser()->summary().validationSize +
+                     source.browser()->summary().testSize,
+                 int64_t(14));
+    }
+
+    void aDatasetNotChosenYetIsAHintNotAnError() {
+        GraphDocument doc;
+        Project p;
+        p.dataset.kind = "image_folder";  // chosen in the form, no folder yet
+        doc.reset(p);
+        DatasetSource source(&doc);
+        DatasetPanel panel(&doc, &source);
+        panel.show();
+        QSignalSpy failed(&source, &DatasetSource::failed);
+        source.activate();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() > 0, 20000);
+        bool errorShown = false;
+        for (QLabel* l : panel.findChildren<QLabel*>())
+            if (l->isVisible() && l->text().contains(QLatin1String("cannot be read"))) errorShown = true;
+        QVERIFY(!errorShown);
+        bool hint = false;
+        for (QLabel* l : panel.findChildren<QLabel*>())
+            if (l->text().contains(QLatin1String("Choose the data folder"))) hint = true;
+        QVERIFY(hint);
+    }
+
+    void anotherProjectStartsTheTrainTabClean() {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("mlp.netloom"));
+        QVERIFY(QFile::copy(QStringLiteral(NETLOOM_SOURCE_DIR "/projects/fashion-mnist-mlp.netloom"), project));
+        QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
+        MainWindow w;
+        QVERIFY(w.openProject(project));
+        TrainOptions quick;
+        quick.maxBatchesPerEpoch = 3;
+        w.trainingPanel()->setExtraOptions(quick);
+        ProjectSettings s = w.document()->settings();
+        s.training.epochs = 1;
+        w.document()->setSettings(s, QStringLiteral("one epoch"));
+        QSignalSpy ended(w.trainingPanel()->session(), &TrainingSession::threadEnded);
+        QVERIFY(w.trainingPanel()->startTraining());
+        QTRY_VERIFY_WITH_TIMEOUT(ended.count() == 1, 120000);
+        QVERIFY(w.trainingPanel()->charts()->epochPoints() == 1);
+        QVERIFY(w.openProject(QStringLiteral(NETLOOM_SOURCE_DIR "/projects/fortune-text-classifier.netloom")));
+        QCOMPARE(w.trainingPanel()->charts()->epochPoints(), 0);
+        QCOMPARE(w.trainingPanel()->progressBar()->value(), 0);
+        QVERIFY(w.trainingPanel()->runDir().isEmpty());
+        QVERIFY(!w.trainingPanel()->progressBar()->format().contains(QLatin1String("ETA")));
+    }
+};
+
+QTEST_MAIN(TestFirstHour)
+#include "tst_first_hour.moc"
