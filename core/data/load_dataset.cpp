@@ -142,7 +142,7 @@ void loadIdx(const Project& project, Dataset& ds, bool testOnly) {
     SplitIndices split = stratifiedSplit(toVector(trainY), spec.validationSplit, 0.0, spec.seed);
     ds.train = takeRows(trainX, trainY, limitRows(split.train, spec.limit, spec.seed));
     ds.validation = takeRows(trainX, trainY, split.validation);
-    ds.test = Split{testX.contiguous(), testY};
+    ds.test = Split{testX.contiguous(), testY, {}};
 }
 
 void loadImageFolder(const Project& project, Dataset& ds) {
@@ -416,7 +416,7 @@ void loadText(const Project& project, Dataset& ds) {
         std::vector<int64_t> testLabels;
         readTextSamples(project, project.resolvePath(spec.testPath), testTexts, testLabels, names, ds);
         if (names != ds.summary.classNames) throw DataError(spec.testPath + ": test classes differ from training classes");
-        ds.test = Split{encodeAll(testTexts), torch::tensor(testLabels, torch::kInt64)};
+        ds.test = Split{encodeAll(testTexts), torch::tensor(testLabels, torch::kInt64), {}};
         ds.testTexts = testTexts;
     } else {
         ds.test = takeRows(x, y, split.test);
