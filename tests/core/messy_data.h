@@ -5,6 +5,8 @@
 //   reviews.csv  texts with labels: quoted fields with commas and line breaks, CRLF, an empty text
 //   table.csv    a table with missing values ("", NA, ?), a categorical column and a label column
 //   prices.csv   a table whose target is a number with many values (regression)
+//   digits/      an IDX folder (uncompressed): 60 training and 15 test 12×12 images of 3 classes
+//   notes/       a text folder: one subfolder of .txt files per class, one of them empty
 // The counts below are what the tests assert against.
 #include <cmath>
 #include <cstdint>
@@ -30,7 +32,21 @@ struct MessyCounts {
     int64_t reviews = 0;
     // table.csv
     int64_t tableRows = 0, tableMissing = 0;
+    // digits/ and notes/
+    int64_t idxTrain = 0, idxTest = 0;
+    int64_t notes = 0;  // readable (non-empty) notes
 };
+
+// One IDX file: magic, big-endian dimensions, then the bytes.
+inline void writeIdx(const std::string& path, int magic, const std::vector<int32_t>& dims, const std::vector<uint8_t>& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    auto be = [&](int32_t v) {
+        for (int shift = 24; shift >= 0; shift -= 8) out.put(static_cast<char>((v >> shift) & 0xff));
+    };
+    be(magic);
+    for (int32_t d : dims) be(d);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+}
 
 inline MessyCounts writeMessyData(const std::string& dir) {
     namespace fs = std::filesystem;
@@ -155,6 +171,45 @@ inline MessyCounts writeMessyData(const std::string& dir) {
             out << rooms << "," << area << "," << (garden ? "yes" : "no") << ","
                 << 1000 * area + 5000 * rooms + (garden ? 20000 : 0) + uniform(0, 999) << "\n";
         }
+    }
+    // ---- an IDX folder ----
+    {
+        const std::string digits = dir + "/digits";
+        fs::create_directories(digits);
+        auto images = [&](int count, const std::string& imagesName, const std::string& labelsName) {
+            std::vector<uint8_t> pixels, classes;
+            for (int k = 0; k < count; ++k) {
+                const int cls = k % 3;
+                cv::Mat m(12, 12, CV_8UC1, cv::Scalar(uniform(0, 30)));
+                if (cls == 0) cv::line(m, {2, 2}, {9, 9}, cv::Scalar(255), 2);
+                if (cls == 1) cv::line(m, {6, 1}, {6, 10}, cv::Scalar(255), 2);
+                if (cls == 2) cv::circle(m, {6, 6}, 4, cv::Scalar(255), 1);
+                pixels.insert(pixels.end(), m.data, m.data + 144);
+                classes.push_back(static_cast<uint8_t>(cls));
+            }
+            writeIdx(digits + "/" + imagesName, 2051, {count, 12, 12}, pixels);
+            writeIdx(digits + "/" + labelsName, 2049, {count}, classes);
+        };
+        images(60, "train-images-idx3-ubyte", "train-labels-idx1-ubyte");
+        images(15, "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+        n.idxTrain = 60;
+        n.idxTest = 15;
+    }
+
+    // ---- a text folder ----
+    {
+        const char* kinds[] = {"bug", "feature"};
+        const std::vector<std::vector<std::string>> vocab = {{"crash", "error", "broken", "fails", "wrong"},
+                                                             {"please", "add", "support", "would", "like"}};
+        for (int cls = 0; cls < 2; ++cls) {
+            fs::create_directories(dir + "/notes/" + kinds[cls]);
+            for (int k = 0; k < 20; ++k) {
+                std::ofstream out(dir + "/notes/" + kinds[cls] + "/" + std::to_string(k) + ".txt");
+                for (int w = 0; w < 6 + k % 5; ++w) out << vocab[static_cast<size_t>(cls)][static_cast<size_t>(uniform(0, 4))] << " ";
+                ++n.notes;
+            }
+        }
+        std::ofstream(dir + "/notes/bug/empty.txt") << "  \n";
     }
     return n;
 }

@@ -331,3 +331,41 @@ TEST(NetworkKnowsItsData, MismatchesAreProblemsOnTheirNodes) {
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].message.find("preprocess.text.length"), std::string::npos);
 }
+
+TEST(NewProject, InspectsAndProposesForAnIdxFolder) {
+    const MessyCounts& n = messy().counts;
+    DataInspection d = inspectData(messy().dir + "/digits");
+    ASSERT_TRUE(d.ok()) << d.error;
+    EXPECT_EQ(d.kind, "idx");
+    EXPECT_EQ(d.samples, n.idxTrain + n.idxTest);
+    ASSERT_EQ(d.classes.size(), 3u);
+    EXPECT_EQ(d.classes[0].count, (n.idxTrain + n.idxTest) / 3);
+    ASSERT_EQ(d.sizes.size(), 1u);
+    EXPECT_EQ(d.mostCommonSize().width, 12);
+    EXPECT_EQ(d.grayImages, d.samples);
+    ProjectProposal proposal = proposeProject(d);
+    ASSERT_TRUE(proposal.ok()) << proposal.error;
+    const Project& p = *proposal.project;
+    EXPECT_EQ(p.preprocess.image.front().op, "grayscale");
+    EXPECT_EQ(inputDims(p), (std::vector<int64_t>{1, 12, 12}));
+    EXPECT_EQ(outputDims(p), (std::vector<int64_t>{3}));
+    EXPECT_TRUE(anyContains(proposal.notes, "t10k"));  // the IDX test files are the test set
+    expectTrainable(p);
+}
+
+TEST(NewProject, InspectsAndProposesForATextFolder) {
+    const MessyCounts& n = messy().counts;
+    DataInspection d = inspectData(messy().dir + "/notes");
+    ASSERT_TRUE(d.ok()) << d.error;
+    EXPECT_EQ(d.kind, "text_folder");
+    EXPECT_EQ(d.samples, n.notes);  // the empty note is not a sample
+    ASSERT_EQ(d.classes.size(), 2u);
+    EXPECT_EQ(d.classes[0].name, "bug");
+    EXPECT_EQ(d.textMinTokens, 6);
+    EXPECT_EQ(d.textMaxTokens, 10);
+    EXPECT_EQ(d.distinctTokens, 10);
+    ProjectProposal proposal = proposeProject(d);
+    ASSERT_TRUE(proposal.ok()) << proposal.error;
+    EXPECT_NE(nodeOfType(proposal.project->graph, "LSTM"), nullptr);
+    expectTrainable(*proposal.project);
+}
