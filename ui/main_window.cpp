@@ -29,6 +29,7 @@
 #include "data/preview_panel.h"
 #include "export/export_dialog.h"
 #include "help_dialog.h"
+#include "start/new_from_data_wizard.h"
 #include "start/start_page.h"
 #include "training/runs_panel.h"
 #include "training/training_panel.h"
@@ -124,6 +125,16 @@ void MainWindow::buildModes() {
     // The dataset is read the first time someone looks at it (or trains), not at startup.
     connect(modes_, &QTabWidget::currentChanged, this, [this](int index) {
         if (modes_->widget(index) == dataTabs_) datasetSource_->activate();
+    });
+    // What the reader found is checked against the network (Output vs classes, Input vs sample).
+    connect(datasetSource_, &DatasetSource::loadingStarted, this, [this] { doc_->setDataFacts(std::nullopt); });
+    connect(datasetSource_, &DatasetSource::failed, this, [this] { doc_->setDataFacts(std::nullopt); });
+    connect(datasetSource_, &DatasetSource::loaded, this, [this] {
+        const DataSummary& summary = datasetSource_->browser()->summary();
+        DataFacts facts;
+        facts.sampleShape = summary.sampleShape;
+        facts.classes = static_cast<int64_t>(summary.classNames.size());
+        doc_->setDataFacts(facts);
     });
     connect(datasetPanel_, &DatasetPanel::sampleSelected, previewPanel_, &PreviewPanel::setSample);
     connect(trainingPanel_, &TrainingPanel::runEnded, runsPanel_, &RunsPanel::refresh);
@@ -299,8 +310,11 @@ void MainWindow::addNewProjectActions(QMenu* file) {
 }
 
 void MainWindow::newFromData() {
-    // TODO(wizard): replaced by the New from Data wizard once core's new-project engine lands.
-    QMessageBox::information(this, tr("New from Data"), tr("Not available yet."));
+    if (!maybeSave()) return;
+    NewFromDataWizard wizard(this);
+    if (wizard.exec() != QDialog::Accepted) return;
+    openProject(wizard.savedPath());
+    showMode(Mode::Design);
 }
 
 void MainWindow::newBlankProject() {
@@ -352,6 +366,8 @@ bool MainWindow::openProject(const QString& path) {
     }
     addRecent(QFileInfo(path).absoluteFilePath());
     QTimer::singleShot(0, view_, &GraphView::fitAll);
+    // Read the data in the background, so the network is checked against it before Start.
+    if (doc_->project().dataset.kind != "none") datasetSource_->activate();
     return true;
 }
 

@@ -20,6 +20,15 @@ GraphDocument::GraphDocument(QObject* parent) : QObject(parent) {}
 const GraphAnalysis& GraphDocument::analysis() const {
     if (!analysisValid_) {
         analysis_ = analyzeGraph(project_.graph);
+        auto add = [this](const Problem& p) {
+            for (const Problem& q : analysis_.problems)
+                if (q.node == p.node && q.message == p.message) return;
+            analysis_.problems.push_back(p);
+        };
+        for (const std::string& p : settingsProblems(project_)) add({0, p});
+        for (const Problem& p : preprocessingProblems(project_, analysis_)) add(p);
+        if (dataFacts_)
+            for (const Problem& p : dataProblems(project_, analysis_, *dataFacts_)) add(p);
         analysisValid_ = true;
     }
     return analysis_;
@@ -36,8 +45,14 @@ void GraphDocument::invalidate() {
     });
 }
 
+void GraphDocument::setDataFacts(const std::optional<DataFacts>& facts) {
+    dataFacts_ = facts;
+    invalidate();
+}
+
 void GraphDocument::reset(Project project, const QString& path) {
     project_ = std::move(project);
+    dataFacts_.reset();  // another project's data says nothing about this one
     path_ = path;
     undo_.clear();
     analysisValid_ = false;
@@ -121,6 +136,7 @@ void GraphDocument::assignSettings(const ProjectSettings& settings) {
     project_.preprocess = settings.preprocess;
     project_.training = settings.training;
     Q_EMIT settingsChanged();
+    invalidate();  // settings and preprocessing have problems of their own
 }
 
 // Edits -------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@
 #include "document/project_settings.h"
 #include "graph/graph_analysis.h"
 #include "project/project.h"
+#include "project/project_checks.h"
 
 namespace netloom::ui {
 
@@ -25,7 +26,12 @@ public:
 
     const Project& project() const { return project_; }
     const Graph& graph() const { return project_.graph; }
+    // The network's own problems, then the settings', the Input against the preprocessing, and,
+    // once the data has been read (setDataFacts), the network against the data: what
+    // `netloom-cli validate` reports, shown live on the nodes and in Problems.
     const GraphAnalysis& analysis() const;
+    // What the dataset reader found (sample shape, classes); nullopt while unknown.
+    void setDataFacts(const std::optional<DataFacts>& facts);
     QUndoStack* undoStack() { return &undo_; }
     QString filePath() const { return path_; }
     bool isModified() const { return !undo_.isClean(); }
@@ -76,6 +82,7 @@ private:
     void invalidate();
 
     Project project_;
+    std::optional<DataFacts> dataFacts_;
     QString path_;
     QUndoStack undo_;
     mutable GraphAnalysis analysis_;
