@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "data/dataset.h"
 #include "graph/graph_analysis.h"
@@ -275,6 +276,12 @@ TEST(NewProject, RefusesWhatCannotWorkWithAReason) {
     c = {};
     c.width = 20;  // height missing
     EXPECT_FALSE(proposeProject(images, c).ok());
+
+    const std::string lines = empty + "/sentences.txt";
+    std::ofstream(lines) << "just some text\none sentence a line\nno labels anywhere\n";
+    DataInspection plain = inspectData(lines);
+    EXPECT_FALSE(plain.ok());
+    EXPECT_NE(plain.error.find("one column only"), std::string::npos) << plain.error;
 
     InspectOptions o;
     o.target = "no_such_column";
