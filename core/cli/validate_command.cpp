@@ -1,11 +1,12 @@
 // netloom-cli validate FILE: summary and exit 0, every problem and exit 1, unreadable file exit 2.
 // Problems are the network's own, the settings', the Input against the preprocessing, and the
 // network against the data as the loader reads it (unless --no-data).
+#include <algorithm>
+
 #include "cli/commands.h"
 #include "data/dataset.h"
 #include "graph/graph_analysis.h"
 #include "graph/model_summary.h"
-#include "preprocess/text_pipeline.h"
 #include "project/project.h"
 #include "project/project_checks.h"
 
@@ -29,13 +30,7 @@ int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err)
         if (!load.ok()) {
             err << "note: the data was not checked against the network: " << load.error << "\n";
         } else {
-            const Dataset& ds = *load.dataset;
-            DataFacts facts;
-            facts.sampleShape = ds.summary.sampleShape;
-            facts.classes = static_cast<int64_t>(ds.summary.classNames.size());
-            if (ds.train.targets.defined() && ds.train.targets.dim() == 2) facts.targetWidth = ds.train.targets.size(1);
-            if (ds.text) facts.vocabulary = ds.text->vocabularySize();
-            for (const Problem& p : dataProblems(project, analysis, facts))
+            for (const Problem& p : dataProblems(project, analysis, DataFacts::of(load.dataset->summary)))
                 if (std::none_of(problems.begin(), problems.end(),
                                  [&](const Problem& q) { return q.node == p.node && q.message == p.message; }))
                     problems.push_back(p);

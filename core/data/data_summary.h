@@ -16,6 +16,8 @@ struct DataSummary {
     std::string kind;                       // idx, image_folder, csv, text_csv, text_folder
     std::vector<std::string> classNames;    // empty for regression/reconstruction without labels
     std::vector<int64_t> sampleShape;       // per sample, as fed to the network
+    int64_t targetWidth = 0;                // regression: values per target (0: not a regression)
+    int64_t vocabularySize = 0;             // text: token ids, PAD and OOV included (0: not text)
     // counts[split][class]; splits are train, validation, test
     std::vector<int64_t> trainCounts, validationCounts, testCounts;
     int64_t trainSize = 0, validationSize = 0, testSize = 0;

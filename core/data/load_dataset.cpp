@@ -463,6 +463,8 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
     DataSummary& s = ds.summary;
     auto sizes = ds.train.inputs.sizes();
     s.sampleShape.assign(sizes.begin() + 1, sizes.end());
+    if (ds.train.targets.defined() && ds.train.targets.dim() == 2) s.targetWidth = ds.train.targets.size(1);
+    if (ds.text) s.vocabularySize = ds.text->vocabularySize();
     s.trainSize = ds.train.size();
     s.validationSize = ds.validation.size();
     s.testSize = ds.test.size();

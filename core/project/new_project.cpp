@@ -282,6 +282,11 @@ void inspectCsv(DataInspection& d, const InspectOptions& options) {
         d.error = d.path + ": the table has a header but no rows";
         return;
     }
+    if (table.columns.size() < 2) {
+        d.error = d.path + ": one column only — a table needs feature columns and a target, a text CSV a text column "
+                           "and a label column (or put the texts in one folder per class)";
+        return;
+    }
     d.columns = computeColumnStats(table);
     d.unreadable = table.skipped;
     const auto rows = static_cast<int64_t>(table.rows.size());

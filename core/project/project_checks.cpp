@@ -112,6 +112,16 @@ std::vector<Problem> preprocessingProblems(const Project& project, const GraphAn
     return problems;
 }
 
+DataFacts DataFacts::of(const DataSummary& summary) {
+    DataFacts f;
+    f.classes = static_cast<int64_t>(summary.classNames.size());
+    if (!summary.problem.empty()) return f;
+    f.sampleShape = summary.sampleShape;
+    f.targetWidth = summary.targetWidth;
+    f.vocabulary = summary.vocabularySize;
+    return f;
+}
+
 std::vector<Problem> dataProblems(const Project& project, const GraphAnalysis& analysis, const DataFacts& facts) {
     std::vector<Problem> problems;
     Ends e = endsOf(project, analysis);

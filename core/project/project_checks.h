@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "data/data_summary.h"
 #include "graph/graph_analysis.h"
 #include "project/project.h"
 
@@ -26,13 +27,16 @@ std::vector<int64_t> expectedSampleShape(const Project& project);
 
 std::vector<Problem> preprocessingProblems(const Project& project, const GraphAnalysis& analysis);
 
-// What the loader read, for dataProblems(). Fill from a Dataset (training's view) or a DataBrowser's
-// summary; leave a field at 0 (or empty) when it is not known.
+// What the loader read, for dataProblems(); a field at 0 (or empty) is not checked.
 struct DataFacts {
     std::vector<int64_t> sampleShape;  // as fed to the network
     int64_t classes = 0;               // class names
     int64_t targetWidth = 0;           // regression: values per target
     int64_t vocabulary = 0;            // text: token ids, PAD and OOV included
+
+    // From the loader's summary (loadDataset's, or a DataBrowser's in the studio). A summary with a
+    // `problem` (the data cannot be trained on as it is) gives only its classes.
+    static DataFacts of(const DataSummary& summary);
 };
 
 std::vector<Problem> dataProblems(const Project& project, const GraphAnalysis& analysis, const DataFacts& facts);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "data/dataset.h"
 #include "graph/graph_analysis.h"
@@ -229,6 +230,11 @@ TEST(NewProject, ChoosesRegressionForANumericTarget) {
     EXPECT_EQ(proposal.project->training.task, Task::Regression);
     EXPECT_EQ(outputDims(*proposal.project), (std::vector<int64_t>{1}));
     expectTrainable(*proposal.project);
+    DatasetLoad load = loadDataset(*proposal.project);
+    ASSERT_TRUE(load.ok()) << load.error;
+    DataFacts facts = DataFacts::of(load.dataset->summary);
+    EXPECT_EQ(facts.targetWidth, 1);
+    EXPECT_TRUE(dataProblems(*proposal.project, analyzeGraph(proposal.project->graph), facts).empty());
 }
 
 TEST(NewProject, FindsASeparateTestFolder) {
@@ -271,6 +277,12 @@ TEST(NewProject, RefusesWhatCannotWorkWithAReason) {
     c.width = 20;  // height missing
     EXPECT_FALSE(proposeProject(images, c).ok());
 
+    const std::string lines = empty + "/sentences.txt";
+    std::ofstream(lines) << "just some text\none sentence a line\nno labels anywhere\n";
+    DataInspection plain = inspectData(lines);
+    EXPECT_FALSE(plain.ok());
+    EXPECT_NE(plain.error.find("one column only"), std::string::npos) << plain.error;
+
     InspectOptions o;
     o.target = "no_such_column";
     DataInspection table = inspectData(messy().dir + "/table.csv", o);
@@ -287,8 +299,9 @@ TEST(NetworkKnowsItsData, MismatchesAreProblemsOnTheirNodes) {
     {
         DatasetLoad load = loadDataset(p);
         ASSERT_TRUE(load.ok()) << load.error;
-        facts.sampleShape = load.dataset->summary.sampleShape;
-        facts.classes = static_cast<int64_t>(load.dataset->summary.classNames.size());
+        facts = DataFacts::of(load.dataset->summary);
+        EXPECT_EQ(facts.classes, 3);
+        EXPECT_EQ(facts.sampleShape, (std::vector<int64_t>{3, 32, 32}));
     }
     GraphAnalysis fine = analyzeGraph(p.graph);
     EXPECT_TRUE(preprocessingProblems(p, fine).empty());
@@ -320,8 +333,10 @@ TEST(NetworkKnowsItsData, MismatchesAreProblemsOnTheirNodes) {
     ASSERT_TRUE(textProposal.ok()) << textProposal.error;
     Project small = *textProposal.project;
     small.graph.node(nodeOfType(small.graph, "Embedding")->id)->params.set("vocab_size", int64_t{5});
-    DataFacts textFacts;
-    textFacts.vocabulary = small.preprocess.text.maxVocab;
+    DatasetLoad textLoad = loadDataset(small);
+    ASSERT_TRUE(textLoad.ok()) << textLoad.error;
+    DataFacts textFacts = DataFacts::of(textLoad.dataset->summary);
+    EXPECT_EQ(textFacts.vocabulary, small.preprocess.text.maxVocab);  // the proposal's vocabulary is the data's
     problems = dataProblems(small, analyzeGraph(small.graph), textFacts);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(small.graph.node(problems[0].node)->type, "Embedding");
