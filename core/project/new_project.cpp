@@ -131,6 +131,11 @@ void warnAboutClasses(DataInspection& d) {
 
 void inspectImages(DataInspection& d, const InspectOptions& options) {
     Project probe = probeProject(d);
+    // The loader lists and decodes every file (what it skips is what training would skip); a tiny
+    // resize keeps what it holds small however large the photos are, and lets images of several
+    // sizes load. Sizes and modes are read from the files themselves below.
+    if (d.kind == "image_folder")
+        probe.preprocess.image = {ImageStep::make("resize", {{"width", ParamValue{int64_t{8}}}, {"height", ParamValue{int64_t{8}}}})};
     std::string error;
     std::unique_ptr<DataBrowser> browser = DataBrowser::open(probe, error);
     if (!browser) {
