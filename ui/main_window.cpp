@@ -130,11 +130,7 @@ void MainWindow::buildModes() {
     connect(datasetSource_, &DatasetSource::loadingStarted, this, [this] { doc_->setDataFacts(std::nullopt); });
     connect(datasetSource_, &DatasetSource::failed, this, [this] { doc_->setDataFacts(std::nullopt); });
     connect(datasetSource_, &DatasetSource::loaded, this, [this] {
-        const DataSummary& summary = datasetSource_->browser()->summary();
-        DataFacts facts;
-        facts.sampleShape = summary.sampleShape;
-        facts.classes = static_cast<int64_t>(summary.classNames.size());
-        doc_->setDataFacts(facts);
+        doc_->setDataFacts(DataFacts::of(datasetSource_->browser()->summary()));
     });
     connect(datasetPanel_, &DatasetPanel::sampleSelected, previewPanel_, &PreviewPanel::setSample);
     connect(trainingPanel_, &TrainingPanel::runEnded, runsPanel_, &RunsPanel::refresh);

@@ -322,6 +322,41 @@ private Q_SLOTS:
         QCOMPARE(validateExitCode(wizard.savedPath(), problems), 0);
         QVERIFY2(problems.empty(), problems.c_str());
     }
+
+    // The network knows its data in the studio too: an Output that does not match the classes is
+    // a problem on the canvas and in Problems as soon as the data has been read, not at Start;
+    // fixing it clears it everywhere.
+    void aNetworkThatDoesNotFitItsDataIsAProblemBeforeStart() {
+        QTemporaryDir dir;
+        testing::writeMessyData(dir.path().toStdString());
+        DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
+        QVERIFY(inspection.ok());
+        ProjectProposal proposal = proposeProject(inspection);
+        QVERIFY(proposal.ok());
+        Project project = *proposal.project;
+        NodeId logits = 0;
+        for (const auto& [id, node] : project.graph.nodes())
+            if (node.type == "Dense") logits = id;  // the last Dense feeds the Output
+        QVERIFY(logits);
+        project.graph.node(logits)->params.set("units", ParamValue(int64_t(5)));  // 3 classes
+        const QString path = dir.path() + QStringLiteral("/wrong.netloom");
+        QVERIFY(saveProject(project, path.toStdString()).empty());
+
+        MainWindow w;
+        QVERIFY(w.openProject(path));
+        GraphDocument* doc = w.document();
+        auto classProblem = [doc] {
+            for (const Problem& p : doc->analysis().problems)
+                if (QString::fromStdString(p.message).contains(QLatin1String("class"))) return true;
+            return false;
+        };
+        QVERIFY2(waitFor(classProblem), "the Output against 3 classes is reported once the data is read");
+        std::string problems;
+        QCOMPARE(validateExitCode(path, problems), 1);  // the same verdict as netloom-cli validate
+        QVERIFY(doc->setParameter(logits, QStringLiteral("units"), ParamValue(int64_t(3))));
+        QVERIFY(waitFor([&] { return !classProblem(); }, 5000));
+        QVERIFY2(doc->analysis().ok(), doc->analysis().problems.empty() ? "" : doc->analysis().problems.front().message.c_str());
+    }
 };
 
 QTEST_MAIN(TestFirstHour)
