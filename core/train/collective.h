@@ -17,6 +17,10 @@ public:
     virtual void broadcast(std::vector<torch::Tensor>& /*tensors*/) {}
     // Element-wise sum over ranks, in place (metrics, counts).
     virtual void allReduceSum(std::vector<torch::Tensor>& /*tensors*/) {}
+    // True on every rank when any rank passes true (a stop asked on one rank stops all at the same batch).
+    virtual bool anyRank(bool mine) { return mine; }
+    // The trainer has done `step` optimisation steps (a distributed run's heartbeat reports it).
+    virtual void progress(int64_t /*step*/) {}
     // Once, after the network is built and before the first backward (gradient hooks, buckets).
     virtual void attach(torch::nn::Module& /*network*/) {}
     // After loss.backward(): every parameter's grad() holds the SUM over ranks of the local
