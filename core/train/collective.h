@@ -17,8 +17,10 @@ public:
     virtual void broadcast(std::vector<torch::Tensor>& /*tensors*/) {}
     // Element-wise sum over ranks, in place (metrics, counts).
     virtual void allReduceSum(std::vector<torch::Tensor>& /*tensors*/) {}
-    // True on every rank when any rank passes true (a stop asked on one rank stops all at the same batch).
-    virtual bool anyRank(bool mine) { return mine; }
+    // Called before each batch with whether this rank was asked to stop; true when any rank was. Every
+    // rank gets the same answer at the same batch, so all stop together; a distributed run learns of
+    // it with the next gradient exchange, so it may answer one batch later.
+    virtual bool stopAgreed(bool requestedHere) { return requestedHere; }
     // The trainer has done `step` optimisation steps (a distributed run's heartbeat reports it).
     virtual void progress(int64_t /*step*/) {}
     // Once, after the network is built and before the first backward (gradient hooks, buckets).

@@ -115,6 +115,8 @@ struct DistributedCollective::Impl {
     };
     std::vector<Bucket> buckets;
     size_t bucketedParameters = 0;
+    // The stop flag rides in the last bucket's extra element: no collective of its own per step.
+    bool stopHere = false, stopAgreed = false;
 
     std::string where() const { return config.masterAddr + ":" + std::to_string(config.masterPort); }
 
@@ -273,6 +275,10 @@ struct DistributedCollective::Impl {
             bytes += p.numel() * static_cast<int64_t>(p.element_size());
         }
         close();
+        if (buckets.empty()) buckets.push_back(Bucket{{}, {}, torch::zeros({0})});
+        // One more element at the end of the last bucket: the stop flag.
+        Bucket& last = buckets.back();
+        last.flat = torch::cat({last.flat, torch::zeros({1}, last.flat.options())});
     }
 };
 
@@ -370,10 +376,9 @@ void DistributedCollective::allReduceSum(std::vector<torch::Tensor>& tensors) {
     });
 }
 
-bool DistributedCollective::anyRank(bool mine) {
-    std::vector<torch::Tensor> flag{torch::full({1}, mine ? 1.0f : 0.0f)};
-    allReduceSum(flag);
-    return flag[0].item<float>() > 0;
+bool DistributedCollective::stopAgreed(bool requestedHere) {
+    impl_->stopHere = impl_->stopHere || requestedHere;
+    return impl_->stopAgreed;
 }
 
 void DistributedCollective::attach(torch::nn::Module& network) { impl_->buildBuckets(network.parameters()); }
@@ -394,11 +399,13 @@ void DistributedCollective::synchronizeGradients(const std::vector<torch::Tensor
                 if (grad.defined()) slot.copy_(grad.reshape(-1));
                 else slot.zero_();
             }
+            if (&bucket == &impl_->buckets.back()) bucket.flat[-1].fill_(impl_->stopHere ? 1 : 0);
             std::vector<torch::Tensor> one{bucket.flat};
             works.push_back(impl_->group->allreduce(one));
         }
         impl_->waitAll(works);
     });
+    impl_->stopAgreed = impl_->buckets.back().flat[-1].item<double>() > 0;
     for (auto& bucket : impl_->buckets)
         for (size_t m = 0; m < bucket.members.size(); ++m) {
             const torch::Tensor& p = parameters[bucket.members[m]];

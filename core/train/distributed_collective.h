@@ -40,7 +40,7 @@ public:
     int worldSize() const override;
     void broadcast(std::vector<torch::Tensor>& tensors) override;
     void allReduceSum(std::vector<torch::Tensor>& tensors) override;
-    bool anyRank(bool mine) override;
+    bool stopAgreed(bool requestedHere) override;
     void attach(torch::nn::Module& network) override;
     void synchronizeGradients(const std::vector<torch::Tensor>& parameters) override;
     void averageBuffers(torch::nn::Module& network) override;

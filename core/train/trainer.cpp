@@ -411,7 +411,7 @@ EpochTotals trainEpoch(Run& r, Trainer::Impl& control, TrainingObserver& observe
     r.batches->startEpoch(epoch);
     Batch batch;
     for (int64_t b = 0; r.batches->next(batch); ++b) {
-        if (r.collective->anyRank(control.holdWhilePausedThenCheckStop(observer))) {
+        if (r.collective->stopAgreed(control.holdWhilePausedThenCheckStop(observer))) {
             t.stopped = true;
             t.stopReason = "stopped by the user at epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1);
             break;

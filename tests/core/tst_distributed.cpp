@@ -375,3 +375,26 @@ TEST(Distributed, HungRankIsNamedWithinTheTimeout) {
     const std::string project = writeProject(dir, 2000, 20, 200);
     faultTest(SIGSTOP, 8, 8 + 5 + 15, dir, project);
 }
+
+// Ctrl+C on --nproc: the launcher passes it on once, every rank stops before the same batch (the
+// stop flag travels with the gradients), rank 0 keeps last.ckpt, and everything exits 0.
+TEST(Distributed, InterruptStopsEveryRankTogether) {
+    const std::string dir = makeTempDir();
+    const std::string project = writeProject(dir, 2000, 20, 200);
+    Process launcher = start({"train", project, "--out", dir + "/run", "--nproc", "2", "--timeout", "30"}, {}, dir + "/launcher");
+    auto begin = Clock::now();
+    while (epochsSoFar(dir + "/run") < 1) {
+        ASSERT_LT(std::chrono::duration<double>(Clock::now() - begin).count(), 120) << readFile(launcher.stderrPath);
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(launcher.pid, SIGINT);
+    ASSERT_TRUE(waitFor(launcher, 60)) << readFile(launcher.stderrPath);
+    EXPECT_EQ(exitCode(launcher), 0) << readFile(launcher.stderrPath);
+    const std::string out = readFile(launcher.stdoutPath);
+    EXPECT_NE(out.find("[rank 0] finished: stopped by the user at epoch"), std::string::npos) << out;
+    RunRecord run;
+    std::string error;
+    ASSERT_TRUE(readRun(dir + "/run", run, error)) << error;
+    EXPECT_TRUE(run.hasLast);
+    EXPECT_TRUE(run.resumable());
+}
