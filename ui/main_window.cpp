@@ -27,6 +27,7 @@
 #include "data/dataset_panel.h"
 #include "data/dataset_source.h"
 #include "data/preview_panel.h"
+#include "export/cluster_job_dialog.h"
 #include "export/export_dialog.h"
 #include "help_dialog.h"
 #include "start/new_from_data_wizard.h"
@@ -271,6 +272,10 @@ void MainWindow::buildActions() {
     model->addAction(tr("&Stop Training"), QKeySequence(tr("Shift+F5")), trainingPanel_, &TrainingPanel::stopTraining);
     model->addSeparator();
     QAction* exportAction = model->addAction(tr("&Export…"), QKeySequence(tr("Ctrl+E")), this, [this] { openExportDialog(); });
+    model->addAction(tr("Train on a &Cluster…"), this, [this] {
+        ClusterJobDialog dialog(doc_, this);
+        dialog.exec();
+    })->setObjectName(QStringLiteral("TrainOnCluster"));
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));

@@ -108,13 +108,29 @@ std::vector<Command> commands() {
          {"no-data"}, {}, validateCommand},
         {"train", "train a project's network on its dataset",
          "netloom-cli train FILE [--epochs N] [--device auto|cpu|cuda] [--out RUN_DIR] [--resume RUN_DIR]\n"
-         "                  [--threads N] [--max-batches N]\n\n"
+         "                  [--threads N] [--max-batches N] [--auto-resume]\n"
+         "                  [--nproc N | --distributed] [--timeout S] [--rendezvous-timeout S]\n\n"
          "Trains with the project's settings, printing one line per epoch (loss, metrics, samples/s, ETA),\n"
          "then evaluates the best checkpoint on the test split. The run folder receives a project snapshot,\n"
          "metrics.csv, events.jsonl, preprocess.json, best.ckpt and last.ckpt. --resume continues a stopped\n"
-         "or killed run from its last checkpoint. Ctrl+C stops after the current batch and keeps the checkpoint.\n"
-         "Exit 0 when the run completes or is stopped, 1 when it fails, 2 for an unreadable project.\n",
-         {}, {"epochs", "device", "out", "resume", "threads", "max-batches"}, trainCommand},
+         "or killed run from its last checkpoint; --auto-resume (with --out) does so when RUN_DIR has a\n"
+         "last.ckpt and starts afresh otherwise (a restarted job). Ctrl+C stops after the current batch and\n"
+         "keeps the checkpoint.\n\n"
+         "Data-parallel training (c10d: Gloo on CPU; the project's batch size is the global batch, split\n"
+         "across the ranks, so N ranks give the same losses per epoch as one process):\n"
+         "  --nproc N                 start N ranks on this machine (a free port, the cores divided,\n"
+         "                            output lines prefixed with [rank R]; Ctrl+C stops all)\n"
+         "  --distributed             be one rank of a run a launcher started: reads RANK, WORLD_SIZE,\n"
+         "                            MASTER_ADDR, MASTER_PORT, LOCAL_RANK (torchrun, Kubeflow PyTorchJob) or\n"
+         "                            PET_NNODES, PET_NODE_RANK, PET_NPROC_PER_NODE, PET_MASTER_ADDR,\n"
+         "                            PET_MASTER_PORT (Kubeflow Trainer; starts PET_NPROC_PER_NODE ranks)\n"
+         "  --timeout S               a rank that dies or stops responding for S seconds ends the run on\n"
+         "                            every rank with an error naming it (300)\n"
+         "  --rendezvous-timeout S    how long ranks wait for the master and for each other at the start (900)\n"
+         "Rank 0 alone writes the run folder; resuming needs it on storage every rank can read.\n\n"
+         "Exit 0 when the run completes or is stopped, 1 when it fails, 2 for an unreadable project or bad usage.\n",
+         {"distributed", "auto-resume"},
+         {"epochs", "device", "out", "resume", "threads", "max-batches", "nproc", "timeout", "rendezvous-timeout"}, trainCommand},
         {"predict", "run raw inputs through the preprocessing and a trained checkpoint",
          "netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n\n"
          "Each INPUT is an image file (image datasets), a text (text datasets) or a CSV row of the feature\n"
@@ -146,6 +162,29 @@ std::vector<Command> commands() {
          "verification fails, 2 for an unreadable project or an unusable option (checked before exporting).\n",
          {"tensor-input", "no-verify", "bundle", "gpu", "no-triton"},
          {"weights", "out", "replicas", "cpu-request", "memory-request", "cpu-limit", "memory-limit"}, exportCommand},
+        {"job", "write a bundle that trains a project on a Kubernetes cluster",
+         "netloom-cli job PROJECT --out DIR [--workers N] [--gpus-per-worker G] [--data CLAIM] [--runs CLAIM]\n"
+         "                [--image IMAGE] [--name NAME] [--timeout S] [--cpu-request Q] [--memory-request Q]\n"
+         "                [--cpu-limit Q] [--memory-limit Q]\n\n"
+         "Writes a training-job bundle: a trainer image (Dockerfile: Debian 12 with Netloom's .deb;\n"
+         "Dockerfile.cuda: built against a CUDA LibTorch), the project with its dataset paths in /data, and\n"
+         "k8s/: a Kubeflow PyTorchJob, a Kubeflow Trainer TrainJob and a plain Indexed Job with a headless\n"
+         "Service (use one), the project as a ConfigMap and PersistentVolumeClaims for data and runs.\n"
+         "Each pod runs netloom-cli train --distributed --auto-resume; the README says how to apply, watch\n"
+         "the logs and fetch the run folder.\n\n"
+         "  --workers N           pods, 1..1000 (2); rank 0 is the first\n"
+         "  --gpus-per-worker G   GPUs per pod, 0..16 (0: CPU); one rank per GPU, NCCL, 8Gi of /dev/shm\n"
+         "  --data CLAIM          an existing PersistentVolumeClaim holding the dataset (default: NAME-data is\n"
+         "                        asked for, to be filled as the README says)\n"
+         "  --runs CLAIM          an existing PersistentVolumeClaim for run folders (default: NAME-runs)\n"
+         "  --image IMAGE         the trainer image (netloom-trainer:VERSION)\n"
+         "  --name NAME           the job's name (the project's name with -train)\n"
+         "  --timeout S           a rank silent for S seconds ends the run, 10..86400 (300)\n"
+         "  --cpu-request Q       CPU per pod (2); --memory-request Q (4Gi); --cpu-limit Q (4);\n"
+         "  --memory-limit Q      memory limit per pod (8Gi)\n\n"
+         "Exit 0 when written, 1 when it cannot be written, 2 for an unreadable project or a bad option.\n",
+         {}, {"out", "workers", "gpus-per-worker", "data", "runs", "image", "name", "timeout", "cpu-request",
+              "memory-request", "cpu-limit", "memory-limit"}, jobCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -17,6 +17,12 @@ public:
     virtual void broadcast(std::vector<torch::Tensor>& /*tensors*/) {}
     // Element-wise sum over ranks, in place (metrics, counts).
     virtual void allReduceSum(std::vector<torch::Tensor>& /*tensors*/) {}
+    // Called before each batch with whether this rank was asked to stop; true when any rank was. Every
+    // rank gets the same answer at the same batch, so all stop together; a distributed run learns of
+    // it with the next gradient exchange, so it may answer one batch later.
+    virtual bool stopAgreed(bool requestedHere) { return requestedHere; }
+    // The trainer has done `step` optimisation steps (a distributed run's heartbeat reports it).
+    virtual void progress(int64_t /*step*/) {}
     // Once, after the network is built and before the first backward (gradient hooks, buckets).
     virtual void attach(torch::nn::Module& /*network*/) {}
     // After loss.backward(): every parameter's grad() holds the SUM over ranks of the local

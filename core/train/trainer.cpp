@@ -213,8 +213,9 @@ void chooseDevice(Run& r) {
     if (wanted == "cuda" && !cudaAvailable)
         throw RunFailure("device cuda was asked for but LibTorch sees no CUDA GPU (this build of Netloom runs on the CPU)");
     const bool cuda = wanted == "cuda" || (wanted == "auto" && cudaAvailable);
-    r.device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-    r.deviceText = cuda ? "cuda:0"
+    const auto gpu = static_cast<c10::DeviceIndex>(r.options.cudaDevice);
+    r.device = cuda ? torch::Device(torch::kCUDA, gpu) : torch::Device(torch::kCPU);
+    r.deviceText = cuda ? "cuda:" + std::to_string(r.options.cudaDevice)
                         : "cpu (" + std::to_string(threads) + " threads" +
                               (cpuWork == CpuWork::MatrixProducts ? ", in OpenBLAS)" : ")");
 }
@@ -294,6 +295,8 @@ void buildNetwork(Run& r) {
         for (auto& b : r.net->buffers()) state.push_back(b);
         torch::NoGradGuard noGrad;
         r.collective->broadcast(state);
+        // From here each rank draws its own dropout masks (rank 0 keeps the single process's draws).
+        if (r.collective->rank() > 0) torch::manual_seed(r.settings().seed + 1000003ull * r.collective->rank());
     }
     r.collective->attach(*r.net);
     r.optimizer = makeOptimizer(r.settings().optimizer, r.net->parameters());
@@ -308,7 +311,7 @@ void restoreCheckpoint(Run& r) {
     require(loadCheckpoint(r.resumeFrom, *r.net, r.optimizer.get(), r.resumeState), "cannot resume: ");
     r.firstEpoch = r.resumeState.epochsCompleted + 1;
     r.monitor.restore(nlohmann::json::parse(r.resumeState.stateJson));
-    torch::manual_seed(r.settings().seed + static_cast<uint64_t>(r.firstEpoch));
+    torch::manual_seed(r.settings().seed + static_cast<uint64_t>(r.firstEpoch) + 1000003ull * r.collective->rank());
 }
 
 void openRunFolder(Run& r) {
@@ -370,11 +373,18 @@ struct EpochTotals {
 // One optimisation step on this rank's part of a global batch; returns the local mean loss.
 double trainStep(Run& r, const Batch& batch, std::mt19937_64& augmentRng, const std::vector<torch::Tensor>& trainable,
                  int64_t epoch, int64_t batchNumber, torch::Tensor& out, torch::Tensor& y) {
-    auto x = r.toInput(batch.inputs, true, &augmentRng);
-    y = batch.targets.defined() ? batch.targets.to(r.device, true) : torch::Tensor();
     // Gradients set to "none" rather than zero-filled: backward then writes fresh buffers instead
     // of adding into zeros (PyTorch's set_to_none; same values).
     for (auto& p : trainable) p.mutable_grad() = torch::Tensor();
+    if (batch.rows() == 0) {
+        // This rank's slice of a short last batch is empty: it adds nothing but steps with the others.
+        r.collective->synchronizeGradients(trainable);
+        if (r.settings().clipNorm > 0) torch::nn::utils::clip_grad_norm_(trainable, r.settings().clipNorm);
+        r.optimizer->step();
+        return 0;
+    }
+    auto x = r.toInput(batch.inputs, true, &augmentRng);
+    y = batch.targets.defined() ? batch.targets.to(r.device, true) : torch::Tensor();
     out = r.net->forward(x);
     auto loss = taskLoss(r.settings().task, r.settings().loss, out, x, y);
     double value = loss.item<double>();
@@ -401,18 +411,18 @@ EpochTotals trainEpoch(Run& r, Trainer::Impl& control, TrainingObserver& observe
     r.batches->startEpoch(epoch);
     Batch batch;
     for (int64_t b = 0; r.batches->next(batch); ++b) {
-        if (control.holdWhilePausedThenCheckStop(observer)) {
+        if (r.collective->stopAgreed(control.holdWhilePausedThenCheckStop(observer))) {
             t.stopped = true;
             t.stopReason = "stopped by the user at epoch " + std::to_string(epoch) + ", batch " + std::to_string(b + 1);
             break;
         }
         torch::Tensor out, y;
         const double loss = trainStep(r, batch, augmentRng, trainable, epoch, b + 1, out, y);
-        ++globalStep;
+        r.collective->progress(++globalStep);
         const int64_t rows = batch.rows();
         t.lossSum += loss * rows;
         t.seen += rows;
-        if (classification) t.correct += (out.argmax(1) == y).sum().item<int64_t>();
+        if (classification && rows > 0) t.correct += (out.argmax(1) == y).sum().item<int64_t>();
         const int64_t every = r.options.batchEventEvery;
         if (every > 0 && (b % every == 0 || b + 1 == batches)) {
             BatchEvent be;
@@ -448,6 +458,16 @@ Metrics trainMetrics(Run& r, EpochTotals t) {
     return m;
 }
 
+// The validation figures that steer the run (best checkpoint, early stopping, plateau schedule)
+// are rank 0's on every rank, so that no rank can decide differently from the others.
+void agreeOnValidation(Run& r, Metrics& m) {
+    if (r.collective->worldSize() == 1 || m.samples == 0) return;
+    std::vector<torch::Tensor> v{torch::tensor({m.loss, m.accuracy, m.mae, m.rmse, m.auc}, torch::kFloat64)};
+    r.collective->broadcast(v);
+    auto a = v[0].accessor<double, 1>();
+    m.loss = a[0], m.accuracy = a[1], m.mae = a[2], m.rmse = a[3], m.auc = a[4];
+}
+
 // Records a finished epoch: monitor, schedule, checkpoints, metrics.csv, events, observer.
 // Returns the early-stopping reason, or an empty string to go on.
 std::string concludeEpoch(Run& r, TrainingObserver& observer, EpochEvent& ev) {
@@ -473,13 +493,11 @@ std::string concludeEpoch(Run& r, TrainingObserver& observer, EpochEvent& ev) {
 
 // The best weights on the test split; without one, on the validation split (and said so).
 void finalEvaluation(Run& r, RunFinished& fin) {
-    if (r.monitor.bestEpoch == 0) return;
+    if (r.monitor.bestEpoch == 0 || !r.leader()) return;  // the leader reports it
     const Split* split = r.data.test.size() ? &r.data.test : r.data.validation.size() ? &r.data.validation : nullptr;
     if (!split) return;
     CheckpointState st;
-    // Every rank reads the leader's best checkpoint: the folder is shared on one machine, and on a
-    // cluster the ranks' weights are equal anyway (the leader's file is then only on its node).
-    if (r.leader()) require(loadCheckpoint(fin.bestCheckpoint, *r.net, nullptr, st));
+    require(loadCheckpoint(fin.bestCheckpoint, *r.net, nullptr, st));
     fin.evaluatedOn = split == &r.data.test ? "test" : "validation";
     fin.evaluation = evaluate(*r.net, *split, r.evaluationContext());
 }
@@ -496,7 +514,8 @@ void writeSummary(Run& r, const RunFinished& fin) {
 }
 
 void runEpochs(Run& r, Trainer::Impl& control, TrainingObserver& observer) {
-    std::mt19937_64 augmentRng(r.settings().seed * 7919 + static_cast<uint64_t>(r.firstEpoch));
+    std::mt19937_64 augmentRng(r.settings().seed * 7919 + static_cast<uint64_t>(r.firstEpoch) +
+                               1000003ull * r.collective->rank());
     std::string reason = "completed";
     int64_t globalStep = (r.firstEpoch - 1) * r.batches->batchesPerEpoch();
     double epochSecondsSum = 0;
@@ -520,6 +539,7 @@ void runEpochs(Run& r, Trainer::Impl& control, TrainingObserver& observer) {
         ev.train = trainMetrics(r, totals);
         r.collective->averageBuffers(*r.net);
         ev.validation = evaluate(*r.net, r.data.validation, r.evaluationContext());
+        agreeOnValidation(r, ev.validation);
         ev.learningRate = lr;
         ev.seconds = std::chrono::duration<double>(Clock::now() - epochStart).count();
         ev.samplesPerSecond = trainSeconds > 0 ? ev.train.samples / trainSeconds : 0;

@@ -20,6 +20,7 @@ struct TrainOptions {
     int64_t threads = 0;       // 0: the project's setting, then one per core
     int64_t maxBatchesPerEpoch = 0;  // 0: all (tests use a few)
     int64_t batchEventEvery = 1;     // report every Nth batch
+    int cudaDevice = 0;              // the GPU when the device is cuda (a distributed run: LOCAL_RANK)
     // The peers of a distributed run; null: this process trains alone.
     std::shared_ptr<Collective> collective;
 };

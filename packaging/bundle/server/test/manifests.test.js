@@ -66,6 +66,24 @@ test('the Deployment is locked down, probed and scraped', () => {
   assert.ok(pod.spec.volumes.some((v) => v.emptyDir) && c.volumeMounts.some((m) => m.mountPath === '/tmp'));
 });
 
+// The restricted Pod Security Standard for every Deployment (the server's and Triton's).
+for (const dir of ['k8s', 'triton/k8s']) {
+  test(`${dir}: pods meet the restricted Pod Security Standard`, { skip: dir.startsWith('triton') && noTriton }, () => {
+    for (const [file, d] of documents(path.join(bundle, dir)).filter(([, doc]) => doc.kind === 'Deployment')) {
+      const pod = d.spec.template.spec;
+      assert.equal(pod.securityContext.runAsNonRoot, true, file);
+      assert.ok(Number.isInteger(pod.securityContext.runAsUser) && pod.securityContext.runAsUser > 0, `${file}: numeric user`);
+      assert.equal(pod.securityContext.seccompProfile.type, 'RuntimeDefault', file);
+      for (const c of pod.containers) {
+        assert.equal(c.securityContext.allowPrivilegeEscalation, false, `${file}: ${c.name}`);
+        assert.equal(c.securityContext.readOnlyRootFilesystem, true, `${file}: ${c.name}`);
+        assert.deepEqual(c.securityContext.capabilities.drop, ['ALL'], `${file}: ${c.name}`);
+        assert.ok(c.volumeMounts.some((m) => m.mountPath === '/tmp'), `${file}: ${c.name} has a writable /tmp`);
+      }
+    }
+  });
+}
+
 test("the resources ask for no more than their limits; a GPU only in the limits", () => {
   const dep = documents(path.join(bundle, 'k8s')).find(([, d]) => d.kind === 'Deployment')[1];
   const { requests, limits } = dep.spec.template.spec.containers[0].resources;
