@@ -11,8 +11,13 @@
 #include <set>
 #include <sstream>
 
+#include <numeric>
+
+#include <nlohmann/json.hpp>
+
 #include "data/csv_table.h"
 #include "data/dataset.h"
+#include "data/sample_cache.h"
 #include "data/tabular_encoder.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
@@ -99,6 +104,16 @@ std::string findIdx(const std::string& dir, const std::string& stem) {
     throw DataError(dir + ": missing " + stem + " (or " + stem + ".gz)");
 }
 
+// What decides a cached row besides the file: the load-time steps (as the project file writes
+// them), the colour the file is decoded to and the background transparency is composited over.
+std::string loadStageKey(const Project& project, bool gray) {
+    nlohmann::json steps = nlohmann::json::parse(serializeProject(project))["preprocess"]["image"];
+    nlohmann::json load = nlohmann::json::array();
+    for (size_t k = 0; k < project.preprocess.image.size() && k < steps.size(); ++k)
+        if (project.preprocess.image[k].stage() == ImageStage::Load) load.push_back(steps[k]);
+    return nlohmann::json{{"load_steps", load}, {"gray", gray}, {"background", project.preprocess.background}}.dump();
+}
+
 // Applies the load-time image steps to every image of an N×C×H×W uint8 tensor.
 torch::Tensor prepareImages(const ImagePipeline& pipeline, const torch::Tensor& images) {
     bool any = false;
@@ -145,7 +160,7 @@ void loadIdx(const Project& project, Dataset& ds, bool testOnly) {
     ds.test = Split{testX.contiguous(), testY};
 }
 
-void loadImageFolder(const Project& project, Dataset& ds) {
+void loadImageFolder(const Project& project, Dataset& ds, const std::function<void(const DataProgress&)>& progress) {
     const DatasetSpec& spec = project.dataset;
     std::string root = project.resolvePath(spec.path);
     if (!isDir(root)) throw DataError(root + ": not a folder");
@@ -156,60 +171,73 @@ void loadImageFolder(const Project& project, Dataset& ds) {
     std::vector<std::string> classes = chooseClasses(available, spec, root);
     ds.summary.classNames = classes;
     ImagePipeline pipeline(project.preprocess.image);
-    bool gray = pipeline.wantsGray();
+    const bool gray = pipeline.wantsGray();
+    const std::string pipelineKey = loadStageKey(project, gray);
 
-    auto readTree = [&](const std::string& base, torch::Tensor& x, torch::Tensor& y, std::vector<std::string>& files) {
-        std::vector<torch::Tensor> images;
+    // Every file of every class folder, decoded through the sample cache; the readable ones become
+    // samples (rows of the mapped cache), the others are skipped with their reason.
+    struct Tree {
+        CachedImages cache;
+        std::vector<int64_t> cacheRows;
         std::vector<int64_t> labels;
-        std::vector<int64_t> firstShape;
-        std::string firstFile;
+        std::vector<std::string> files;
+    };
+    auto readTree = [&](const std::string& base) {
+        CacheRequest request;
+        request.datasetKey = base;
+        request.pipelineKey = pipelineKey;
+        request.pipeline = &pipeline;
+        request.gray = gray;
+        request.background = project.preprocess.background;
+        request.progress = progress;
         for (size_t c = 0; c < classes.size(); ++c) {
             std::string dir = base + "/" + classes[c];
             if (!isDir(dir)) throw DataError(dir + ": class folder missing");
-            int64_t readable = 0;
             for (const auto& name : listDir(dir)) {
                 std::string ext = extensionOf(name), path = dir + "/" + name;
                 if (ext != "png" && ext != "jpg" && ext != "jpeg" && ext != "bmp") continue;
-                std::string error;
-                cv::Mat img = decodeImageFile(path, gray, project.preprocess.background, error);
-                if (img.empty()) {
-                    ds.summary.skipped.push_back({path, error});
+                ImageFile f;
+                if (!statImageFile(path, f)) {
+                    ds.summary.skipped.push_back({path, "cannot open the file"});
                     continue;
                 }
-                torch::Tensor t = matToTensor(pipeline.prepare(img));
-                std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
-                if (firstShape.empty()) {
-                    firstShape = shape;
-                    firstFile = path;
-                } else if (shape != firstShape) {
-                    throw DataError(path + ": image is " + std::to_string(shape[2]) + "×" + std::to_string(shape[1]) +
-                                    " but " + firstFile + " is " + std::to_string(firstShape[2]) + "×" +
-                                    std::to_string(firstShape[1]) + " — add a resize step to the preprocessing");
-                }
-                images.push_back(t);
-                labels.push_back(static_cast<int64_t>(c));
-                files.push_back(path);
-                ++readable;
+                f.group = static_cast<int64_t>(c);
+                request.files.push_back(f);
             }
-            if (readable == 0) throw DataError(dir + ": class folder has no readable images");
         }
-        x = torch::stack(images);
-        y = torch::tensor(labels, torch::kInt64);
+        Tree t;
+        t.cache = cacheImages(request);
+        std::vector<int64_t> readable(classes.size(), 0);
+        for (size_t k = 0; k < request.files.size(); ++k) {
+            if (t.cache.rowOf[k] < 0) continue;
+            t.cacheRows.push_back(t.cache.rowOf[k]);
+            t.labels.push_back(request.files[k].group);
+            t.files.push_back(request.files[k].path);
+            ++readable[static_cast<size_t>(request.files[k].group)];
+        }
+        ds.summary.skipped.insert(ds.summary.skipped.end(), t.cache.skipped.begin(), t.cache.skipped.end());
+        for (size_t c = 0; c < classes.size(); ++c)
+            if (readable[c] == 0) throw DataError(base + "/" + classes[c] + ": class folder has no readable images");
+        ds.summary.cacheDecoded += t.cache.decoded;
+        return t;
     };
-    torch::Tensor x, y;
-    std::vector<std::string> files;
-    readTree(root, x, y, files);
+    Tree tree = readTree(root);
+    ds.summary.fingerprint = tree.cache.fingerprint;
+    ds.summary.cacheFolder = tree.cache.folder;
+    torch::Tensor y = torch::tensor(tree.labels, torch::kInt64);
     double testFraction = spec.testPath.empty() ? spec.testSplit : 0.0;
-    SplitIndices split = stratifiedSplit(toVector(y), spec.validationSplit, testFraction, spec.seed);
-    ds.train = takeRows(x, y, files, limitRows(split.train, spec.limit, spec.seed));
-    ds.validation = takeRows(x, y, files, split.validation);
+    SplitIndices split = stratifiedSplit(tree.labels, spec.validationSplit, testFraction, spec.seed);
+    ds.train = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, split.validation);
     if (!spec.testPath.empty()) {
-        torch::Tensor tx, ty;
-        std::vector<std::string> testFiles;
-        readTree(project.resolvePath(spec.testPath), tx, ty, testFiles);
-        ds.test = Split{tx, ty, testFiles};
+        Tree test = readTree(project.resolvePath(spec.testPath));
+        std::vector<int64_t> all(test.labels.size());
+        std::iota(all.begin(), all.end(), 0);
+        ds.test = takeCachedRows(test.cache.images, test.cacheRows, torch::tensor(test.labels, torch::kInt64), test.files, all);
+        // Both folders are the data version.
+        ds.summary.fingerprint = digestHex(tree.cache.fingerprint + test.cache.fingerprint);
     } else {
-        ds.test = takeRows(x, y, files, split.test);
+        ds.test = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, split.test);
     }
 }
 
@@ -427,7 +455,7 @@ void loadText(const Project& project, Dataset& ds) {
 
 }  // namespace
 
-DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
+DatasetLoad loadDataset(const Project& project, bool testSplitOnly, const std::function<void(const DataProgress&)>& progress) {
     DatasetLoad result;
     auto start = std::chrono::steady_clock::now();
     Dataset ds;
@@ -438,7 +466,7 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
             loadIdx(project, ds, testSplitOnly);
             ds.kind = SampleKind::Image;
         } else if (kind == "image_folder") {
-            loadImageFolder(project, ds);
+            loadImageFolder(project, ds, progress);
             ds.kind = SampleKind::Image;
         } else if (kind == "csv") {
             loadCsv(project, ds);
@@ -470,7 +498,9 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
     countClasses(ds.validation.targets, s.classNames.size(), s.validationCounts);
     countClasses(ds.test.targets, s.classNames.size(), s.testCounts);
     for (const Split* sp : {&ds.train, &ds.validation, &ds.test}) {
-        if (sp->inputs.defined()) s.bytesInMemory += sp->inputs.numel() * sp->inputs.element_size();
+        if (sp->rows.defined()) s.bytesInMemory += sp->rows.numel() * sp->rows.element_size();
+        else if (sp->inputs.defined()) s.bytesInMemory += sp->inputs.numel() * sp->inputs.element_size();
+        if (sp->rows.defined()) s.bytesMapped += sp->rows.numel() * sp->inputs[0].numel();
         if (sp->targets.defined()) s.bytesInMemory += sp->targets.numel() * sp->targets.element_size();
     }
     s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

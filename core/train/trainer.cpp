@@ -27,6 +27,7 @@
 #include "train/evaluation.h"
 #include "train/network.h"
 #include "train/optimization.h"
+#include "train/prefetch_batches.h"
 #include "train/run_folder.h"
 
 namespace netloom {
@@ -271,8 +272,8 @@ void checkTaskFits(const Run& r) {
     }
 }
 
-void loadData(Run& r) {
-    DatasetLoad load = loadDataset(r.project);
+void loadData(Run& r, TrainingObserver& observer) {
+    DatasetLoad load = loadDataset(r.project, false, [&observer](const DataProgress& p) { observer.dataProgress(p); });
     if (!load.ok()) throw RunFailure(load.error);
     r.data = std::move(*load.dataset);
     r.classes = static_cast<int64_t>(r.data.summary.classNames.size());
@@ -281,6 +282,7 @@ void loadData(Run& r) {
     r.preprocessState = {{"classes", r.data.summary.classNames}, {"task", nameOf(r.settings().task)}};
     if (r.data.text) r.preprocessState["text"] = nlohmann::json::parse(r.data.text->toJson());
     if (r.data.tabular) r.preprocessState["tabular"] = nlohmann::json::parse(r.data.tabular->toJson());
+    if (!r.data.summary.fingerprint.empty()) r.preprocessState["data_fingerprint"] = r.data.summary.fingerprint;
 }
 
 // The project's seed decides the initial weights; rank 0's are broadcast so every rank starts equal.
@@ -321,15 +323,16 @@ void openRunFolder(Run& r) {
     require(r.folder->writePreprocess(r.preprocessState));
 }
 
-void prepareRun(Run& r) {
+void prepareRun(Run& r, TrainingObserver& observer) {
     adoptResumedRun(r);
     chooseDevice(r);
     analyseNetwork(r);
-    loadData(r);
+    loadData(r, observer);
     buildNetwork(r);
     restoreCheckpoint(r);
     openRunFolder(r);
-    r.batches = permutedBatches(r.data.train, r.settings().batchSize, *r.collective, r.options.maxBatchesPerEpoch);
+    r.batches = prefetchingBatches(
+        permutedBatches(r.data.train, r.settings().batchSize, *r.collective, r.options.maxBatchesPerEpoch));
 }
 
 RunStarted startedEvent(const Run& r) {
@@ -342,6 +345,8 @@ RunStarted startedEvent(const Run& r) {
     started.trainSamples = r.data.train.size();
     started.parameters = r.net->parameterCount();
     started.classNames = r.data.summary.classNames;
+    started.skippedInputs = static_cast<int64_t>(r.data.summary.skipped.size());
+    started.dataFingerprint = r.data.summary.fingerprint;
     return started;
 }
 
@@ -553,11 +558,19 @@ bool Trainer::run(TrainingObserver& observer) {
     r.options = s.options;
     r.collective = r.options.collective ? r.options.collective : std::make_shared<Collective>();
     try {
-        prepareRun(r);
+        prepareRun(r, observer);
         RunStarted started = startedEvent(r);
         observer.started(started);
-        r.logEvent({{"event", "started"}, {"device", started.device}, {"first_epoch", r.firstEpoch}, {"epochs", r.epochs},
-                    {"ranks", r.collective->worldSize()}});
+        nlohmann::json event = {{"event", "started"}, {"device", started.device}, {"first_epoch", r.firstEpoch},
+                                {"epochs", r.epochs}, {"ranks", r.collective->worldSize()}};
+        if (!started.dataFingerprint.empty()) event["data_fingerprint"] = started.dataFingerprint;
+        if (started.skippedInputs > 0) {
+            event["skipped_inputs"] = started.skippedInputs;
+            nlohmann::json skipped = nlohmann::json::array();
+            for (const auto& s : r.data.summary.skipped) skipped.push_back({{"input", s.location}, {"reason", s.reason}});
+            event["skipped"] = skipped;
+        }
+        r.logEvent(event);
         runEpochs(r, s, observer);
         return true;
     } catch (const RunFailure& e) {
