@@ -9,6 +9,7 @@ FOLDER: one subfolder per class (bench/make_imagefolder.py writes one). Runs, on
   decode  the cache build alone with NETLOOM_DECODE_THREADS=1 and =2 (one batch of training)
 For each: wall seconds, time until training starts, and the peak of anonymous memory (RssAnon,
 summed over the process and its children, sampled every 50 ms) and of the whole RSS.
+BENCH_ONLY=cold,warm runs only those (e.g. the memory budget at SIZE=128 without the peer).
 """
 import json
 import os
@@ -94,7 +95,7 @@ def project(folder, size, classes):
         if n["type"] == "Dense":
             n["params"]["units"] = classes
     p["dataset"] = {"kind": "image_folder", "path": os.path.abspath(folder), "validation_split": 0.0, "seed": 42}
-    p["preprocess"] = {"image": [{"op": "resize", "params": {"width": size, "height": size}}, {"op": "scale"}]}
+    p["preprocess"] = {"image": [{"op": "resize", "width": size, "height": size}, {"op": "scale"}]}
     p["training"].pop("schedule", None)
     return p
 
@@ -111,12 +112,17 @@ def main():
             json.dump(project(folder, size, classes), f, indent=2)
         env = dict(os.environ, OPENBLAS_NUM_THREADS="1", NETLOOM_CACHE_DIR=os.path.join(work, "cache"))
         results = {}
-        results["peer"] = run([sys.executable if sys.executable.startswith("/usr/bin") else "/usr/bin/python3", PEER,
+        only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+        want = lambda name: not only or name in only
+        if want("peer"):
+            results["peer"] = run([sys.executable if sys.executable.startswith("/usr/bin") else "/usr/bin/python3", PEER,
                                folder, str(epochs), str(size), "2", "2"], env)
         train = [cli, "train", path, "--epochs", str(epochs), "--threads", "2"]
-        results["cold"] = run(train + ["--out", os.path.join(work, "run-cold")], env, "run folder:")
-        results["warm"] = run(train + ["--out", os.path.join(work, "run-warm")], env, "run folder:")
-        for threads in ("1", "2"):
+        if want("cold"):
+            results["cold"] = run(train + ["--out", os.path.join(work, "run-cold")], env, "run folder:")
+        if want("warm"):
+            results["warm"] = run(train + ["--out", os.path.join(work, "run-warm")], env, "run folder:")
+        for threads in [t for t in ("1", "2") if want("decode" + t)]:
             shutil.rmtree(os.path.join(work, "cache"), ignore_errors=True)
             r = run([cli, "train", path, "--epochs", "1", "--max-batches", "1", "--threads", "2",
                      "--out", os.path.join(work, "run-decode" + threads)],
@@ -125,12 +131,12 @@ def main():
             r["decode_s"] = seconds[-1] if seconds else None
             results["decode" + threads] = r
         count = sum(len(files) for _, _, files in os.walk(folder))
-        peer = results["peer"]["wall_s"]
+        peer = results["peer"]["wall_s"] if "peer" in results else None
         for name, r in results.items():
             extra = ""
             if name.startswith("decode") and r["decode_s"]:
                 extra = f"  decode {r['decode_s']:.1f} s = {count / r['decode_s']:.0f} images/s"
-            ratio = f"  peer/this {peer / r['wall_s']:.2f}x" if name in ("cold", "warm") else ""
+            ratio = f"  peer/this {peer / r['wall_s']:.2f}x" if peer and name in ("cold", "warm") else ""
             print(f"{name:8s} wall {r['wall_s']:7.2f} s  start {r['start_s']}  peak anon {r['peak_anon_mb']} MB"
                   f"  peak rss {r['peak_rss_mb']} MB{ratio}{extra}")
             for l in r["lines"]:

@@ -1,6 +1,8 @@
 #pragma once
 // Datasets as contiguous tensors, ready for index_select batching. Private to core (Torch).
+#include <atomic>
 #include <functional>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -40,9 +42,32 @@ struct Split {
     torch::Tensor row(int64_t i) const { return rowsAt(i, 1)[0]; }
 };
 
+struct ShardSample;
+
+// Training samples streamed from WebDataset shards (kind `webdataset`) instead of held in `train`.
+struct ShardSource {
+    std::vector<std::string> shards;  // local files, in the project's order
+    std::vector<int64_t> samples;     // per shard, counted when the dataset was loaded
+    uint64_t seed = 0;
+    int64_t shuffleBuffer = 2000;
+    // A sample's stored row (uint8 C×H×W, as image folders store it) and class id; false with
+    // `error` set when it cannot be used. Called from the batch stream's worker thread.
+    std::function<bool(const ShardSample&, torch::Tensor& input, int64_t& target, std::string& error)> decode;
+    std::atomic<int64_t> skipped{0};  // samples and shards skipped while streaming
+    std::mutex mutex;
+    std::vector<SkippedInput> skippedInputs;  // the first 100, with their reasons
+    void skip(const std::string& location, const std::string& reason) {
+        ++skipped;
+        std::lock_guard<std::mutex> lock(mutex);
+        if (skippedInputs.size() < 100) skippedInputs.push_back({location, reason});
+    }
+};
+
 struct Dataset {
     SampleKind kind = SampleKind::Image;
     Split train, validation, test;
+    // Kind webdataset: the training samples (then `train` is empty and summary.trainSize counts them).
+    std::shared_ptr<ShardSource> trainStream;
     DataSummary summary;
     std::shared_ptr<TextEncoder> text;        // fitted on the training split (text datasets)
     std::shared_ptr<TabularEncoder> tabular;  // fitted on the training split (CSV datasets)

@@ -17,7 +17,9 @@
 
 #include "data/csv_table.h"
 #include "data/dataset.h"
+#include "data/remote_shards.h"
 #include "data/sample_cache.h"
+#include "data/webdataset.h"
 #include "data/tabular_encoder.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
@@ -239,6 +241,132 @@ void loadImageFolder(const Project& project, Dataset& ds, const std::function<vo
     } else {
         ds.test = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, split.test);
     }
+}
+
+// The image and class id of a WebDataset sample, decoded by the one rule (image_pipeline.h) and
+// the load-time steps; `shape` (when known) is the size every sample must have.
+bool decodeShardSample(const ShardSample& s, const ImagePipeline& pipeline, bool gray, const std::vector<int64_t>& background,
+                       const std::vector<int64_t>& shape, torch::Tensor& row, int64_t& target, std::string& error) {
+    const std::string* image = nullptr;
+    for (const char* ext : {"jpg", "jpeg", "png", "bmp"})
+        if (auto it = s.members.find(ext); it != s.members.end()) image = &it->second;
+    if (!image) {
+        error = "no image member (.jpg, .png or .bmp)";
+        return false;
+    }
+    auto cls = s.members.find("cls");
+    if (cls == s.members.end() || cls->second.empty() ||
+        cls->second.find_first_not_of("0123456789 \n") != std::string::npos) {
+        error = "no class id (.cls member with a number)";
+        return false;
+    }
+    target = std::stoll(cls->second);
+    cv::Mat img = decodeImageBytes(std::vector<unsigned char>(image->begin(), image->end()), gray, background, error);
+    if (img.empty()) return false;
+    row = matToTensor(pipeline.prepare(img));
+    if (!shape.empty() && std::vector<int64_t>(row.sizes().begin(), row.sizes().end()) != shape) {
+        error = "image is " + std::to_string(row.size(2)) + "×" + std::to_string(row.size(1)) + ", the others are " +
+                std::to_string(shape[2]) + "×" + std::to_string(shape[1]) + " — add a resize step to the preprocessing";
+        return false;
+    }
+    return true;
+}
+
+// WebDataset shards named by a brace pattern: the training samples stream from them (counted
+// here, decoded while training); test_path's shards, when given, are read whole as the test split.
+void loadWebDataset(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    auto pipeline = std::make_shared<ImagePipeline>(project.preprocess.image);
+    const bool gray = pipeline->wantsGray();
+    const std::vector<int64_t> background = project.preprocess.background;
+    auto source = std::make_shared<ShardSource>();
+    // URLs are fetched into the local shard cache first (data/remote_shards.h).
+    auto localShards = [&](const std::string& pattern, const char* field) {
+        std::vector<std::string> names = expandBraces(isRemoteShard(pattern) ? pattern : project.resolvePath(pattern));
+        for (auto& name : names) {
+            if (isRemoteShard(name)) {
+                FetchOptions fetch;
+                fetch.onRetry = [&](const std::string& message) { ds.summary.notes.push_back(message); };
+                name = fetchShard(name, fetch);
+            } else if (!isFile(name)) {
+                throw DataError(name + ": shard missing (dataset." + field + " names it: " + pattern + ")");
+            }
+        }
+        return names;
+    };
+    source->shards = localShards(spec.path, "path");
+    source->seed = spec.seed;
+    std::vector<int64_t>& shape = ds.summary.sampleShape;
+    int64_t maxClass = -1, total = 0;
+    for (const auto& shard : source->shards) {
+        ShardReader reader(shard);
+        int64_t n = 0;
+        for (ShardSample s; reader.next(s); ++n) {
+            if (auto cls = s.members.find("cls"); cls != s.members.end())
+                maxClass = std::max<int64_t>(maxClass, std::atoll(cls->second.c_str()));
+            if (shape.empty()) {
+                torch::Tensor row;
+                int64_t target;
+                std::string error;
+                if (decodeShardSample(s, *pipeline, gray, background, {}, row, target, error))
+                    shape.assign(row.sizes().begin(), row.sizes().end());
+            }
+        }
+        if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
+        source->samples.push_back(n);
+        total += n;
+    }
+    if (shape.empty()) throw DataError(spec.path + ": no readable image in the shards");
+    const std::vector<int64_t> expected = shape;
+    source->decode = [pipeline, gray, background, expected](const ShardSample& s, torch::Tensor& row, int64_t& target,
+                                                           std::string& error) {
+        return decodeShardSample(s, *pipeline, gray, background, expected, row, target, error);
+    };
+    // Class names: the project's, else dataset.json beside the shards (netloom-cli data pack), else ids.
+    if (!spec.classes.empty()) {
+        ds.summary.classNames = spec.classes;
+    } else {
+        const std::string first = isRemoteShard(spec.path) ? spec.path : project.resolvePath(spec.path);
+        const std::string meta = first.substr(0, first.find_last_of('/') + 1) + "dataset.json";
+        std::string text, error;
+        if (readFile(meta, text, error)) {
+            try {
+                ds.summary.classNames = nlohmann::json::parse(text).at("classes").get<std::vector<std::string>>();
+            } catch (const std::exception& e) {
+                throw DataError(meta + ": unreadable (" + e.what() + ")");
+            }
+        }
+        for (int64_t k = static_cast<int64_t>(ds.summary.classNames.size()); k <= maxClass; ++k)
+            ds.summary.classNames.push_back(std::to_string(k));
+    }
+    if (maxClass >= static_cast<int64_t>(ds.summary.classNames.size()))
+        throw DataError(spec.path + ": class ids go up to " + std::to_string(maxClass) + " but only " +
+                        std::to_string(ds.summary.classNames.size()) + " classes are named");
+    ds.summary.trainSize = total;
+    ds.trainStream = source;
+    if (!spec.testPath.empty()) {
+        std::vector<torch::Tensor> rows;
+        std::vector<int64_t> labels;
+        for (const auto& shard : localShards(spec.testPath, "test_path")) {
+            ShardReader reader(shard);
+            for (ShardSample s; reader.next(s);) {
+                torch::Tensor row;
+                int64_t target;
+                std::string error;
+                if (decodeShardSample(s, *pipeline, gray, background, expected, row, target, error)) {
+                    rows.push_back(row);
+                    labels.push_back(target);
+                } else {
+                    ds.summary.skipped.push_back({s.location, error});
+                }
+            }
+            if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
+        }
+        if (!rows.empty()) ds.test = Split{torch::stack(rows), torch::tensor(labels, torch::kInt64), {}, {}};
+    }
+    ds.summary.notes.push_back("training samples stream from " + std::to_string(source->shards.size()) +
+                               " shards through a shuffle buffer of " + std::to_string(source->shuffleBuffer) +
+                               " samples; only whole batches are trained");
 }
 
 // Class ids for a label column: scikit-learn's header names when ids are 0..K-1, otherwise the
@@ -468,6 +596,9 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly, const std::f
         } else if (kind == "image_folder") {
             loadImageFolder(project, ds, progress);
             ds.kind = SampleKind::Image;
+        } else if (kind == "webdataset") {
+            loadWebDataset(project, ds);
+            ds.kind = SampleKind::Image;
         } else if (kind == "csv") {
             loadCsv(project, ds);
             ds.kind = SampleKind::Features;
@@ -477,7 +608,7 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly, const std::f
         } else {
             throw DataError("the project has no dataset (dataset.kind is \"" + kind + "\")");
         }
-        if (ds.train.size() == 0) throw DataError(project.dataset.path + ": no training samples after the split");
+        if (ds.train.size() == 0 && !ds.trainStream) throw DataError(project.dataset.path + ": no training samples after the split");
     } catch (const DataError& e) {
         result.error = e.what();
         return result;
@@ -489,9 +620,11 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly, const std::f
         return result;
     }
     DataSummary& s = ds.summary;
-    auto sizes = ds.train.inputs.sizes();
-    s.sampleShape.assign(sizes.begin() + 1, sizes.end());
-    s.trainSize = ds.train.size();
+    if (!ds.trainStream) {  // a stream's shape and count were found while its shards were counted
+        auto sizes = ds.train.inputs.sizes();
+        s.sampleShape.assign(sizes.begin() + 1, sizes.end());
+        s.trainSize = ds.train.size();
+    }
     s.validationSize = ds.validation.size();
     s.testSize = ds.test.size();
     countClasses(ds.train.targets, s.classNames.size(), s.trainCounts);

@@ -246,6 +246,12 @@ std::string extensionOf(const std::string& path) {
 
 }  // namespace
 
+void writeShard(const std::string& path, const std::vector<std::pair<std::string, std::string>>& members) {
+    TarWriter shard(path);
+    for (const auto& [name, bytes] : members) shard.add(name, bytes);
+    shard.finish();
+}
+
 PackReport packDataset(const Project& project, const PackOptions& options,
                        const std::function<void(const DataProgress&)>& progress) {
     const std::string& kind = project.dataset.kind;

@@ -63,6 +63,9 @@ struct PackReport {
 PackReport packDataset(const Project& project, const PackOptions& options,
                        const std::function<void(const DataProgress&)>& progress = {});
 
+// One shard with these members (name, bytes), in order; written atomically. Throws DataError.
+void writeShard(const std::string& path, const std::vector<std::pair<std::string, std::string>>& members);
+
 // "256M", "1G", "65536" → bytes; -1 when unreadable.
 int64_t parseByteSize(const std::string& text);
 

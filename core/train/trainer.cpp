@@ -28,6 +28,7 @@
 #include "train/network.h"
 #include "train/optimization.h"
 #include "train/prefetch_batches.h"
+#include "train/shard_batches.h"
 #include "train/run_folder.h"
 
 namespace netloom {
@@ -331,8 +332,9 @@ void prepareRun(Run& r, TrainingObserver& observer) {
     buildNetwork(r);
     restoreCheckpoint(r);
     openRunFolder(r);
-    r.batches = prefetchingBatches(
-        permutedBatches(r.data.train, r.settings().batchSize, *r.collective, r.options.maxBatchesPerEpoch));
+    const int64_t batch = r.settings().batchSize, cap = r.options.maxBatchesPerEpoch;
+    r.batches = prefetchingBatches(r.data.trainStream ? shardBatches(r.data.trainStream, batch, *r.collective, cap)
+                                                      : permutedBatches(r.data.train, batch, *r.collective, cap));
 }
 
 RunStarted startedEvent(const Run& r) {
@@ -342,7 +344,7 @@ RunStarted startedEvent(const Run& r) {
     started.epochs = r.epochs;
     started.firstEpoch = r.firstEpoch;
     started.batchesPerEpoch = r.batches->batchesPerEpoch();
-    started.trainSamples = r.data.train.size();
+    started.trainSamples = r.data.trainStream ? r.data.summary.trainSize : r.data.train.size();
     started.parameters = r.net->parameterCount();
     started.classNames = r.data.summary.classNames;
     started.skippedInputs = static_cast<int64_t>(r.data.summary.skipped.size());
@@ -493,6 +495,13 @@ void writeSummary(Run& r, const RunFinished& fin) {
     nlohmann::json summary = {{"reason", fin.reason}, {"best_epoch", fin.bestEpoch},
                               {"classes", r.data.summary.classNames}, {"evaluated_on", fin.evaluatedOn}};
     if (!fin.evaluatedOn.empty()) summary["final"] = metricsJson(fin.evaluation);
+    if (r.data.trainStream && r.data.trainStream->skipped > 0) {  // found while streaming
+        std::lock_guard<std::mutex> lock(r.data.trainStream->mutex);
+        summary["skipped_while_streaming"] = r.data.trainStream->skipped.load();
+        nlohmann::json named = nlohmann::json::array();
+        for (const auto& s : r.data.trainStream->skippedInputs) named.push_back({{"input", s.location}, {"reason", s.reason}});
+        summary["skipped_inputs"] = named;
+    }
     if (fin.evaluatedOn == "test") summary["test"] = metricsJson(fin.evaluation);
     if (r.folder) require(r.folder->writeSummary(summary));
     nlohmann::json event = summary;

@@ -2,9 +2,13 @@
 // the shards back, and a damaged shard.
 #include <gtest/gtest.h>
 
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <fstream>
+#include <algorithm>
 #include <iterator>
 #include <set>
 
@@ -13,6 +17,8 @@
 #include "data/dataset.h"
 #include "data/webdataset.h"
 #include "test_graphs.h"
+#include "train/collective.h"
+#include "train/shard_batches.h"
 
 using namespace netloom;
 
@@ -128,4 +134,281 @@ TEST(WebDataset, PackedTextFolderHasTxtMembers) {
 
     p.dataset.kind = "csv";
     EXPECT_THROW(packDataset(p, options), DataError);
+}
+
+namespace {
+
+// A rank of a data-parallel run, for streams that ask who they are.
+class FakeRank : public Collective {
+public:
+    FakeRank(int rank, int world) : rank_(rank), world_(world) {}
+    int rank() const override { return rank_; }
+    int worldSize() const override { return world_; }
+
+private:
+    int rank_, world_;
+};
+
+std::vector<std::string> epochRows(BatchStream& stream, int64_t epoch, std::vector<int64_t>* targets = nullptr) {
+    std::vector<std::string> rows;
+    stream.startEpoch(epoch);
+    for (Batch b; stream.next(b);) {
+        for (int64_t i = 0; i < b.rows(); ++i) {
+            torch::Tensor r = b.inputs[i].contiguous();
+            rows.emplace_back(static_cast<const char*>(r.data_ptr()), static_cast<size_t>(r.numel()));
+            if (targets) targets->push_back(b.targets[i].item<int64_t>());
+        }
+    }
+    return rows;
+}
+
+}  // namespace
+
+// Kind webdataset: the packed folder streams back through a seeded shuffle buffer — the same rows
+// the folder gives, in an order fixed by the seed and new every epoch; two ranks read disjoint
+// shards; a corrupt member and a damaged shard are skipped and counted.
+TEST(WebDataset, ShardsStreamThroughASeededShuffleBuffer) {
+    ::setenv("NETLOOM_CACHE_DIR", netloom::testing::makeTempDir().c_str(), 1);
+    const std::string dir = netloom::testing::makeTempDir(), out = netloom::testing::makeTempDir();
+    for (int c = 0; c < 2; ++c) {
+        ::mkdir((dir + "/c" + std::to_string(c)).c_str(), 0755);
+        for (int i = 0; i < 20; ++i) {
+            cv::Mat img(10 + i % 3, 12, CV_8UC3, cv::Scalar(i * 12, c * 100, 3 * i));
+            cv::imwrite(dir + "/c" + std::to_string(c) + "/" + std::to_string(i) + ".png", img);
+        }
+    }
+    Project folder;
+    folder.dataset.kind = "image_folder";
+    folder.dataset.path = dir;
+    folder.dataset.validationSplit = 0.0;
+    folder.preprocess.image = {ImageStep::make("resize", {{"width", int64_t{6}}, {"height", int64_t{5}}})};
+    PackOptions options;
+    options.outDir = out;
+    options.shardBytes = 3000;
+    PackReport report = packDataset(folder, options);
+    ASSERT_GE(report.shards, 4);
+    // One more shard: a corrupt image, a sample without a class, and a good one.
+    std::string good = readBytes(dir + "/c1/3.png");
+    writeShard(out + "/extra.tar", {{"bad.png", "garbage"}, {"nocls.png", good}, {"fine.png", good}, {"fine.cls", "1"}});
+
+    Project p = folder;
+    p.dataset.kind = "webdataset";
+    p.dataset.path = out + "/" + report.pattern;
+    DatasetLoad load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    ASSERT_TRUE(load.dataset->trainStream);
+    EXPECT_EQ(load.dataset->summary.trainSize, 40);
+    EXPECT_EQ(load.dataset->summary.sampleShape, (std::vector<int64_t>{3, 5, 6}));
+    EXPECT_EQ(load.dataset->summary.classNames, (std::vector<std::string>{"c0", "c1"}));
+
+    // The rows the image folder itself gives, as a multiset.
+    DatasetLoad reference = loadDataset(folder);
+    ASSERT_TRUE(reference.ok()) << reference.error;
+    std::multiset<std::string> expected;
+    const Split& all = reference.dataset->train;
+    for (int64_t i = 0; i < all.size(); ++i) {
+        torch::Tensor r = all.row(i).contiguous();
+        expected.emplace(static_cast<const char*>(r.data_ptr()), static_cast<size_t>(r.numel()));
+    }
+    Collective single;
+    load.dataset->trainStream->shuffleBuffer = 8;
+    auto stream = shardBatches(load.dataset->trainStream, 4, single);
+    EXPECT_EQ(stream->batchesPerEpoch(), 10);
+    std::vector<int64_t> targets;
+    std::vector<std::string> first = epochRows(*stream, 1, &targets);
+    EXPECT_EQ(std::multiset<std::string>(first.begin(), first.end()), expected);
+    EXPECT_EQ(std::count(targets.begin(), targets.end(), 1), 20);
+    EXPECT_EQ(epochRows(*shardBatches(load.dataset->trainStream, 4, single), 1), first) << "seeded";
+    EXPECT_NE(epochRows(*stream, 2), first) << "a new order every epoch";
+
+    // Two ranks: disjoint shards, the same number of batches.
+    FakeRank r0(0, 2), r1(1, 2);
+    auto s0 = shardBatches(load.dataset->trainStream, 4, r0), s1 = shardBatches(load.dataset->trainStream, 4, r1);
+    std::vector<std::string> a = epochRows(*s0, 1), b = epochRows(*s1, 1);
+    EXPECT_EQ(s0->batchesPerEpoch(), s1->batchesPerEpoch());
+    EXPECT_EQ(static_cast<int64_t>(a.size()), s0->batchesPerEpoch() * 2);
+    std::multiset<std::string> both(a.begin(), a.end());
+    both.insert(b.begin(), b.end());
+    for (const auto& row : both) EXPECT_LE(both.count(row), expected.count(row));
+
+    // The extra shard: one good sample of three; the bad two are counted with their names.
+    p.dataset.path = out + "/extra.tar";
+    p.dataset.classes = {"c0", "c1"};
+    load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    EXPECT_EQ(load.dataset->summary.trainSize, 3);
+    auto extra = shardBatches(load.dataset->trainStream, 1, single);
+    EXPECT_EQ(epochRows(*extra, 1).size(), 1u);
+    EXPECT_EQ(load.dataset->trainStream->skipped.load(), 2);
+    std::set<std::string> named;
+    for (const auto& s : load.dataset->trainStream->skippedInputs) named.insert(s.location.substr(s.location.find(':') + 1));
+    EXPECT_EQ(named, (std::set<std::string>{"bad", "nocls"}));
+
+    // A missing shard is named.
+    p.dataset.path = out + "/train-{0000..0099}.tar";
+    load = loadDataset(p);
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find("shard missing"), std::string::npos) << load.error;
+}
+
+namespace {
+
+// A real server on loopback: a program that prints its port on its first line once it serves.
+// Stopped when the object goes.
+class LoopbackServer {
+public:
+    explicit LoopbackServer(std::vector<std::string> argv) {
+        int out[2];
+        if (::pipe(out) != 0) return;
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            ::dup2(out[1], 1);
+            ::close(out[0]);
+            std::vector<char*> args;
+            for (auto& a : argv) args.push_back(a.data());
+            args.push_back(nullptr);
+            ::execvp(args[0], args.data());
+            ::_exit(127);
+        }
+        ::close(out[1]);
+        char buf[32] = {0};
+        ssize_t n = ::read(out[0], buf, sizeof buf - 1);
+        ::close(out[0]);
+        if (n > 0) port_ = std::atoi(buf);
+    }
+    ~LoopbackServer() {
+        if (pid_ > 0) {
+            ::kill(pid_, SIGTERM);
+            ::waitpid(pid_, nullptr, 0);
+        }
+    }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    bool ok() const { return port_ > 0; }
+
+private:
+    pid_t pid_ = -1;
+    int port_ = 0;
+};
+
+// Python's http.server serving `dir`; paths containing "flaky" answer 503 twice before they are served.
+std::vector<std::string> httpServer(const std::string& dir) {
+    static const char* script = R"PY(
+import functools, http.server, sys
+hits = {}
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args): pass
+    def do_GET(self):
+        hits[self.path] = hits.get(self.path, 0) + 1
+        if "flaky" in self.path and hits[self.path] <= 2:
+            self.send_error(503, "try again")
+            return
+        super().do_GET()
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=sys.argv[1]))
+print(server.server_address[1], flush=True)
+server.serve_forever()
+)PY";
+    return {"python3", "-c", script, dir};
+}
+
+}  // namespace
+
+// Shards over HTTP from a real server on loopback: fetched into the shard cache and streamed like
+// local ones; a server that answers 503 is retried; a missing shard fails with its URL and status.
+TEST(WebDataset, ShardsOverHttpAreFetchedRetriedAndNamedWhenMissing) {
+    ::setenv("NETLOOM_CACHE_DIR", netloom::testing::makeTempDir().c_str(), 1);
+    const std::string dir = netloom::testing::makeTempDir(), served = netloom::testing::makeTempDir();
+    for (int c = 0; c < 2; ++c) {
+        ::mkdir((dir + "/k" + std::to_string(c)).c_str(), 0755);
+        for (int i = 0; i < 6; ++i)
+            cv::imwrite(dir + "/k" + std::to_string(c) + "/" + std::to_string(i) + ".png",
+                        cv::Mat(4 + i, 5, CV_8UC3, cv::Scalar(40 * i, 100 * c, 9)));
+    }
+    Project folder;
+    folder.dataset.kind = "image_folder";
+    folder.dataset.path = dir;
+    folder.dataset.validationSplit = 0.0;
+    folder.preprocess.image = {ImageStep::make("resize", {{"width", int64_t{4}}, {"height", int64_t{4}}})};
+    PackOptions options;
+    options.outDir = served;
+    options.shardBytes = 12000;  // about five samples a shard
+    options.prefix = "flaky";
+    PackReport report = packDataset(folder, options);
+    ASSERT_GE(report.shards, 2);
+    LoopbackServer server(httpServer(served));
+    ASSERT_TRUE(server.ok());
+
+    Project p = folder;
+    p.dataset.kind = "webdataset";
+    p.dataset.path = server.url() + "/" + report.pattern;
+    p.dataset.classes = {"k0", "k1"};
+    DatasetLoad load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    EXPECT_EQ(load.dataset->summary.trainSize, 12);
+    int64_t retries = 0;
+    for (const auto& note : load.dataset->summary.notes) retries += note.find("HTTP 503, retrying") != std::string::npos;
+    EXPECT_EQ(retries, 2 * report.shards) << "two 503s per shard, each retried";
+    Collective single;
+    std::vector<int64_t> targets;
+    EXPECT_EQ(epochRows(*shardBatches(load.dataset->trainStream, 3, single), 1, &targets).size(), 12u);
+    EXPECT_EQ(std::count(targets.begin(), targets.end(), 1), 6);
+
+    // The second load reads the cached copies: no request, no retry.
+    load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    for (const auto& note : load.dataset->summary.notes) EXPECT_EQ(note.find("retrying"), std::string::npos) << note;
+
+    p.dataset.path = server.url() + "/absent-{0..1}.tar";
+    load = loadDataset(p);
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find("GET " + server.url() + "/absent-0.tar: HTTP 404"), std::string::npos) << load.error;
+}
+
+// Shards from an S3-compatible server on loopback (npm's s3rver, tests/s3): s3:// names, requests
+// signed by libcurl's SigV4 with the AWS_* variables; an unknown key fails with the URL and 403.
+// (s3rver 3.7 parses the V4 Authorization header and checks its key id, not the signature itself.)
+TEST(WebDataset, ShardsFromS3AreSignedWithSigV4) {
+    const std::string serve = std::string(NETLOOM_SOURCE_DIR) + "/tests/s3/serve.js";
+    if (::access((std::string(NETLOOM_SOURCE_DIR) + "/tests/s3/node_modules/s3rver").c_str(), R_OK) != 0)
+        GTEST_SKIP() << "s3rver is not installed (scripts/install-deps runs npm ci in tests/s3)";
+    ::setenv("NETLOOM_CACHE_DIR", netloom::testing::makeTempDir().c_str(), 1);
+    const std::string dir = netloom::testing::makeTempDir(), upload = netloom::testing::makeTempDir();
+    for (int c = 0; c < 2; ++c) {
+        ::mkdir((dir + "/s" + std::to_string(c)).c_str(), 0755);
+        for (int i = 0; i < 5; ++i)
+            cv::imwrite(dir + "/s" + std::to_string(c) + "/" + std::to_string(i) + ".jpg",
+                        cv::Mat(6, 6 + i, CV_8UC3, cv::Scalar(30 * i, 120 * c, 60)));
+    }
+    Project folder;
+    folder.dataset.kind = "image_folder";
+    folder.dataset.path = dir;
+    folder.dataset.validationSplit = 0.0;
+    folder.preprocess.image = {ImageStep::make("resize", {{"width", int64_t{3}}, {"height", int64_t{3}}})};
+    PackOptions options;
+    options.outDir = upload;
+    options.shardBytes = 9000;
+    PackReport report = packDataset(folder, options);
+    ASSERT_GE(report.shards, 2);
+    LoopbackServer server({"node", serve, netloom::testing::makeTempDir(), "netloom", upload});
+    ASSERT_TRUE(server.ok());
+    ::setenv("AWS_ENDPOINT_URL", server.url().c_str(), 1);
+    ::setenv("AWS_REGION", "us-east-1", 1);
+    ::setenv("AWS_ACCESS_KEY_ID", "S3RVER", 1);
+    ::setenv("AWS_SECRET_ACCESS_KEY", "S3RVER", 1);
+    Project p = folder;
+    p.dataset.kind = "webdataset";
+    p.dataset.path = "s3://netloom/" + report.pattern;
+    DatasetLoad load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    EXPECT_EQ(load.dataset->summary.trainSize, 10);
+    Collective single;
+    EXPECT_EQ(epochRows(*shardBatches(load.dataset->trainStream, 2, single), 1).size(), 10u);
+
+    ::setenv("AWS_ACCESS_KEY_ID", "NOBODY", 1);
+    p.dataset.path = "s3://netloom/dataset.json";
+    load = loadDataset(p);
+    ::unsetenv("AWS_SECRET_ACCESS_KEY");
+    ::unsetenv("AWS_ACCESS_KEY_ID");
+    ::unsetenv("AWS_ENDPOINT_URL");
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find("GET s3://netloom/dataset.json: HTTP 403"), std::string::npos) << load.error;
 }
