@@ -9,6 +9,9 @@ FOLDER: one subfolder per class (bench/make_imagefolder.py writes one). Runs, on
   decode  the cache build alone with NETLOOM_DECODE_THREADS=1 and =2 (one batch of training)
 For each: wall seconds, time until training starts, and the peak of anonymous memory (RssAnon,
 summed over the process and its children, sampled every 50 ms) and of the whole RSS.
+  shards  `netloom-cli data pack` of the folder (64 MB shards), then training from the local shards
+          (dataset kind webdataset) and from the same shards over loopback HTTP (python3 -m http.server;
+          fetched into an empty shard cache first)
 BENCH_ONLY=cold,warm runs only those (e.g. the memory budget at SIZE=128 without the peer).
 """
 import json
@@ -130,17 +133,51 @@ def main():
             seconds = [float(m.group(1)) for l in r["lines"] for m in [re.search(r"\(100%\) in ([0-9.]+)s", l)] if m]
             r["decode_s"] = seconds[-1] if seconds else None
             results["decode" + threads] = r
+        if want("shards"):
+            shards = os.path.join(work, "shards")
+            t0 = time.perf_counter()
+            subprocess.run([cli, "data", "pack", path, "--out", shards, "--shard-size", "64M"], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pack_s = time.perf_counter() - t0
+            with open(os.path.join(shards, "dataset.json")) as f:
+                pattern = json.load(f)["shards"]
+            streamed = project(folder, size, classes)
+            streamed["dataset"] = {"kind": "webdataset", "path": os.path.join(shards, pattern), "seed": 42}
+            with open(path, "w") as f:
+                json.dump(streamed, f, indent=2)
+            results["local"] = run(train + ["--out", os.path.join(work, "run-local")], env, "run folder:")
+            results["local"]["pack_s"] = round(pack_s, 1)
+            import socket
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            server = subprocess.Popen(["/usr/bin/python3", "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                       "--directory", shards], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1)
+            try:
+                streamed["dataset"]["path"] = f"http://127.0.0.1:{port}/{pattern}"
+                with open(path, "w") as f:
+                    json.dump(streamed, f, indent=2)
+                results["http"] = run(train + ["--out", os.path.join(work, "run-http")],
+                                      dict(env, NETLOOM_CACHE_DIR=os.path.join(work, "cache-http")), "run folder:")
+            finally:
+                server.terminate()
+                server.wait()
         count = sum(len(files) for _, _, files in os.walk(folder))
         peer = results["peer"]["wall_s"] if "peer" in results else None
         for name, r in results.items():
             extra = ""
             if name.startswith("decode") and r["decode_s"]:
                 extra = f"  decode {r['decode_s']:.1f} s = {count / r['decode_s']:.0f} images/s"
-            ratio = f"  peer/this {peer / r['wall_s']:.2f}x" if peer and name in ("cold", "warm") else ""
+            ratio = f"  peer/this {peer / r['wall_s']:.2f}x" if peer and name in ("cold", "warm", "local", "http") else ""
+            if name == "local":
+                extra = f"  (pack {r['pack_s']} s)"
+            if name == "http" and "local" in results:
+                extra = f"  local/http {results['local']['wall_s'] / r['wall_s']:.2f}x"
             print(f"{name:8s} wall {r['wall_s']:7.2f} s  start {r['start_s']}  peak anon {r['peak_anon_mb']} MB"
                   f"  peak rss {r['peak_rss_mb']} MB{ratio}{extra}")
             for l in r["lines"]:
-                if l.startswith(("epoch", "peer_imagefolder", "skipped", "data version")):
+                if l.startswith(("epoch", "peer_imagefolder", "skipped", "data version", "training samples")):
                     print("         " + l)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -317,6 +317,9 @@ void loadWebDataset(const Project& project, Dataset& ds) {
         total += n;
     }
     if (shape.empty()) throw DataError(spec.path + ": no readable image in the shards");
+    // The shuffle buffer: up to 2,000 samples, at most 64 MB of rows.
+    const int64_t rowBytes = std::max<int64_t>(1, shape[0] * shape[1] * shape[2]);
+    source->shuffleBuffer = std::clamp<int64_t>((64 << 20) / rowBytes, 64, 2000);
     const std::vector<int64_t> expected = shape;
     source->decode = [pipeline, gray, background, expected](const ShardSample& s, torch::Tensor& row, int64_t& target,
                                                            std::string& error) {

@@ -32,7 +32,7 @@ public:
             mine_.push_back(source_->shards[order[k]]);
         batches_ = plannedBatches(epoch);
         rng_.seed(source_->seed * 1000003 + static_cast<uint64_t>(epoch) * 7919 + static_cast<uint64_t>(rank_));
-        buffer_.clear();
+        filled_ = 0;
         nextShard_ = 0;
         reader_.reset();
         done_ = 0;
@@ -40,19 +40,28 @@ public:
 
     bool next(Batch& batch) override {
         if (done_ >= batches_) return false;
-        std::vector<torch::Tensor> rows;
+        torch::Tensor inputs;
         std::vector<int64_t> targets;
-        while (static_cast<int64_t>(rows.size()) < localBatch_) {
+        for (int64_t i = 0; i < localBatch_; ++i) {
             fill();
-            if (buffer_.empty()) return false;  // fewer readable samples than counted: the epoch ends early
-            std::uniform_int_distribution<size_t> pick(0, buffer_.size() - 1);
-            const size_t k = pick(rng_);
-            std::swap(buffer_[k], buffer_.back());
-            rows.push_back(std::move(buffer_.back().first));
-            targets.push_back(buffer_.back().second);
-            buffer_.pop_back();
+            if (filled_ == 0) return false;  // fewer readable samples than counted: the epoch ends early
+            if (!inputs.defined()) {
+                std::vector<int64_t> shape(slots_.sizes().begin(), slots_.sizes().end());
+                shape[0] = localBatch_;
+                inputs = torch::empty(shape, torch::kUInt8);
+            }
+            // A random sample of the buffer; the last one takes its slot.
+            std::uniform_int_distribution<int64_t> pick(0, filled_ - 1);
+            const int64_t k = pick(rng_);
+            inputs[i].copy_(slots_[k]);
+            targets.push_back(slotTargets_[static_cast<size_t>(k)]);
+            if (k != filled_ - 1) {
+                slots_[k].copy_(slots_[filled_ - 1]);
+                slotTargets_[static_cast<size_t>(k)] = slotTargets_[static_cast<size_t>(filled_ - 1)];
+            }
+            --filled_;
         }
-        batch.inputs = torch::stack(rows);
+        batch.inputs = inputs;
         batch.targets = torch::tensor(targets, torch::kInt64);
         batch.globalRows = globalBatch_;
         ++done_;
@@ -85,9 +94,11 @@ private:
         return batches;
     }
 
-    // Tops the shuffle buffer up from this rank's shards, decoding as it reads.
+    // Tops the shuffle buffer up from this rank's shards, decoding as it reads. The buffer is one
+    // tensor of slots allocated once: decoded rows are copied in, so no long-lived small blocks pin
+    // the decoder's freed temporaries (glibc would keep them all).
     void fill() {
-        while (static_cast<int64_t>(buffer_.size()) < source_->shuffleBuffer) {
+        while (filled_ < source_->shuffleBuffer) {
             if (!reader_) {
                 if (nextShard_ >= mine_.size()) return;
                 reader_ = std::make_unique<ShardReader>(mine_[nextShard_++]);
@@ -101,8 +112,19 @@ private:
             torch::Tensor row;
             int64_t target = -1;
             std::string error;
-            if (source_->decode(sample, row, target, error)) buffer_.emplace_back(std::move(row), target);
-            else source_->skip(sample.location, error);
+            if (!source_->decode(sample, row, target, error)) {
+                source_->skip(sample.location, error);
+                continue;
+            }
+            if (!slots_.defined()) {
+                std::vector<int64_t> shape{source_->shuffleBuffer};
+                shape.insert(shape.end(), row.sizes().begin(), row.sizes().end());
+                slots_ = torch::empty(shape, torch::kUInt8);
+                slotTargets_.assign(static_cast<size_t>(source_->shuffleBuffer), 0);
+            }
+            slots_[filled_].copy_(row);
+            slotTargets_[static_cast<size_t>(filled_)] = target;
+            ++filled_;
         }
     }
 
@@ -113,7 +135,9 @@ private:
     std::vector<std::string> mine_;
     size_t nextShard_ = 0;
     std::unique_ptr<ShardReader> reader_;
-    std::vector<std::pair<torch::Tensor, int64_t>> buffer_;
+    torch::Tensor slots_;               // shuffleBuffer × C×H×W
+    std::vector<int64_t> slotTargets_;
+    int64_t filled_ = 0;
     std::mt19937_64 rng_;
 };
 
