@@ -15,7 +15,7 @@ namespace netloom {
 constexpr int kProjectSchemaVersion = 1;
 
 struct DatasetSpec {
-    // idx | image_folder | csv | text_csv | text_folder | none
+    // idx | image_folder | csv | text_csv | text_folder | webdataset | none
     std::string kind = "none";
     std::string path;            // relative paths are resolved against the project file's folder
     std::string testPath;        // optional separate test set (image/text folder, CSV)
