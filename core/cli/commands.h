@@ -29,6 +29,7 @@ int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err)
 int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace netloom::cli
