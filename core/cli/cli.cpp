@@ -194,6 +194,14 @@ std::vector<Command> commands() {
          "once it holds SIZE (256M; 64M, 1G or bytes); --prefix names the shards (train).\n"
          "Exit 0 when written, 1 when the dataset cannot be read or written, 2 for an unusable command line.\n",
          {}, {"out", "shard-size", "prefix"}, dataCommand},
+        {"layout", "lay the network out as a layered graph (Graphviz dot)",
+         "netloom-cli layout FILE [--direction TB|LR] [--out FILE]\n\n"
+         "Places every layer as the studio's Layout command does: layers in ranks from the inputs to the\n"
+         "outputs, top to bottom (TB) or left to right (LR), edges routed around the layers. --direction\n"
+         "defaults to the project's own (editor.direction, TB when unset) and is saved in the project.\n"
+         "Writes the project back to FILE, or to --out FILE (atomically: the old file survives any failure).\n"
+         "Exit 0 when written, 1 when the layout or the write fails, 2 for an unreadable project or option.\n",
+         {}, {"direction", "out"}, layoutCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -70,6 +70,12 @@ struct TrainingSettings {
     bool operator==(const TrainingSettings& o) const;
 };
 
+// How the studio and `netloom-cli layout` draw the graph; training and export ignore it.
+struct EditorSettings {
+    LayoutDirection direction = LayoutDirection::TopToBottom;
+    bool operator==(const EditorSettings& o) const { return direction == o.direction; }
+};
+
 struct Project {
     int schemaVersion = kProjectSchemaVersion;
     std::string name;
@@ -78,6 +84,7 @@ struct Project {
     DatasetSpec dataset;
     PipelineSpec preprocess;
     TrainingSettings training;
+    EditorSettings editor;
     std::string baseDir;  // folder of the file it was loaded from; not saved
 
     bool operator==(const Project& o) const;

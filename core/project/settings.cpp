@@ -239,12 +239,22 @@ std::vector<SettingSpec> declareTraining() {
     };
 }
 
+std::vector<SettingSpec> declareEditor() {
+    return {
+        omittedWhenDefault(field("editor.direction", QT_TRANSLATE_NOOP("Setting", "Layout direction"),
+                                 choiceOf(LayoutDirection::TopToBottom,
+                                          "How the layered layout draws the graph: TB puts the inputs at the top and "
+                                          "the edges run downwards, LR puts them at the left."),
+                                 +[](F p) -> LayoutDirection& { return p.editor.direction; })),
+    };
+}
+
 }  // namespace
 
 const std::vector<SettingSpec>& projectSettings() {
     static const std::vector<SettingSpec> all = [] {
         std::vector<SettingSpec> v;
-        for (auto part : {declareDataset(), declarePreprocessing(), declareTraining()})
+        for (auto part : {declareDataset(), declarePreprocessing(), declareTraining(), declareEditor()})
             v.insert(v.end(), part.begin(), part.end());
         return v;
     }();
