@@ -4,7 +4,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+152"/>
+        <location filename="../ui/document/graph_document.cpp" line="+201"/>
         <location line="+18"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>No such layer.</source>
         <translation>Diese Ebene gibt es nicht.</translation>
     </message>
@@ -44,22 +44,42 @@
         <translation>%1 hat keinen Eingang %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Input %1 of %2 is already connected.</source>
         <translation>Eingang %1 von %2 ist bereits verbunden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>This connection would make a cycle.</source>
         <translation>Diese Verbindung würde einen Zyklus erzeugen.</translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>Auto-layout</source>
-        <translation>Automatisch anordnen</translation>
+        <location line="+22"/>
+        <source>Replace connection</source>
+        <translation>Verbindung ersetzen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>A layer needs a name.</source>
+        <translation>Eine Schicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another layer is already called %1.</source>
+        <translation>Eine andere Schicht heißt bereits %1.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Layout left to right</source>
+        <translation>Anordnung von links nach rechts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layout top to bottom</source>
+        <translation>Anordnung von oben nach unten</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
@@ -87,6 +107,21 @@
         <location line="+13"/>
         <source>Move</source>
         <translation>Verschieben</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layout</source>
+        <translation>Anordnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/minimap.cpp" line="+25"/>
+        <source>Overview: click or drag to move the canvas</source>
+        <translation>Übersicht: Klicken oder ziehen, um die Arbeitsfläche zu verschieben</translation>
     </message>
 </context>
 <context>
@@ -315,7 +350,7 @@
         <translation>Art des Datensatzes</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
@@ -504,11 +539,16 @@
         <source>CPU threads</source>
         <translation>CPU-Threads</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Layout direction</source>
+        <translation>Anordnungsrichtung</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/netloom_main.cpp" line="+33"/>
+        <location filename="../app/netloom_main.cpp" line="+37"/>
         <source>no translation for &quot;%1&quot;; using English</source>
         <translation>keine Übersetzung für „%1“; Englisch wird verwendet</translation>
     </message>
@@ -538,7 +578,12 @@
         <translation>MS Millisekunden vor dem Bildschirmfoto warten (Standard: 300).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Save a PNG of the whole graph at full size to FILE and quit (docs).</source>
+        <translation>Ein PNG des ganzen Graphen in voller Größe in DATEI speichern und beenden (Dokumentation).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Use language LANG (en, de, fr) instead of the preference.</source>
         <translation>Sprache LANG (en, de, fr) statt der Einstellung verwenden.</translation>
     </message>
@@ -585,6 +630,106 @@
         <location line="+17"/>
         <source>%1: %2  (x = %3)</source>
         <translation>%1: %2  (x = %3)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ClusterJobDialog</name>
+    <message>
+        <location filename="../ui/export/cluster_job_dialog.cpp" line="+22"/>
+        <source>Train on a Cluster</source>
+        <translation>Auf einem Cluster trainieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes a trainer image and Kubernetes manifests (Kubeflow PyTorchJob, Kubeflow Trainer TrainJob, or a plain Indexed Job) that train this project on several pods at once. The global batch stays the project&apos;s batch size.</source>
+        <translation>Schreibt ein Trainings-Image und Kubernetes-Manifeste (Kubeflow PyTorchJob, Kubeflow Trainer TrainJob oder ein einfacher Indexed Job), die dieses Projekt auf mehreren Pods zugleich trainieren. Der globale Batch bleibt die Batchgröße des Projekts.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job Bundle Folder</source>
+        <translation>Ordner des Job-Pakets</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pods:</source>
+        <translation>Pods:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (CPU)</source>
+        <translation>keine (CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs per pod:</source>
+        <translation>GPUs pro Pod:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainer image:</source>
+        <translation>Trainings-Image:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new claim, filled as the README says</source>
+        <translation>ein neuer Claim, befüllt wie im README beschrieben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data claim:</source>
+        <translation>Daten-Claim:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new claim</source>
+        <translation>ein neuer Claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs claim:</source>
+        <translation>Claim für Läufe:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU per pod:</source>
+        <translation>CPU pro Pod:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory per pod:</source>
+        <translation>Speicher pro Pod:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write Bundle</source>
+        <translation>Paket schreiben</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a folder for the bundle.</source>
+        <translation>Wählen Sie einen Ordner für das Paket.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not written: %1</source>
+        <translation>Nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written to %1. Build the image and start the job as its README.md says, for example:
+kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</source>
+        <translation>Geschrieben nach %1. Bauen Sie das Image und starten Sie den Job wie in README.md beschrieben, zum Beispiel:
+kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</translation>
     </message>
 </context>
 <context>
@@ -652,12 +797,12 @@
     <name>netloom::ui::DatasetPanel</name>
     <message>
         <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
-        <location line="+251"/>
+        <location line="+252"/>
         <source>No dataset loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
@@ -683,12 +828,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Select a sample</source>
         <translation>Wählen Sie ein Beispiel</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Unlesbare oder übersprungene Eingaben</translation>
     </message>
@@ -736,6 +881,11 @@
         <location line="+1"/>
         <source>Text files per class</source>
         <translation>Textdateien pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebDataset shards (streamed)</source>
+        <translation>WebDataset-Shards (gestreamt)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -847,6 +997,109 @@
         <location line="+8"/>
         <source>Cannot read this image: %1</source>
         <translation>Dieses Bild kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::EditorActions</name>
+    <message>
+        <location filename="../ui/canvas/editor_actions.cpp" line="+43"/>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dis&amp;connect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Anordnen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay the network out in ranks from the inputs to the outputs, edges routed around the layers</source>
+        <translation>Das Netz in Ebenen von den Eingängen zu den Ausgängen anordnen, Kanten um die Schichten herum geführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Top to Bottom</source>
+        <translation>Von &amp;oben nach unten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Left to Right</source>
+        <translation>Von &amp;links nach rechts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to View</source>
+        <translation>An &amp;Ansicht anpassen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>&amp;Add Layer Here</source>
+        <translation>Schicht &amp;hier hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Paste Here</source>
+        <translation>&amp;Hier einfügen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout &amp;Direction</source>
+        <translation>Anordnungs&amp;richtung</translation>
     </message>
 </context>
 <context>
@@ -1064,12 +1317,22 @@
 <context>
     <name>netloom::ui::Inspector</name>
     <message>
-        <location filename="../ui/panels/inspector.cpp" line="+48"/>
+        <location filename="../ui/panels/inspector.cpp" line="+55"/>
         <source>Select a layer to edit its parameters.</source>
         <translation>Wählen Sie eine Ebene, um ihre Parameter zu bearbeiten.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>The layer&apos;s name, unique in the network (F2).</source>
+        <translation>Der Name der Schicht, eindeutig im Netz (F2).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1090,7 +1353,17 @@
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+112"/>
+        <location filename="../ui/main_window.cpp" line="+101"/>
+        <source>Laying out…</source>
+        <translation>Wird angeordnet…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layout failed: %1</source>
+        <translation>Anordnung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Design</source>
         <translation>Entwurf</translation>
     </message>
@@ -1115,7 +1388,7 @@
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
@@ -1161,19 +1434,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+95"/>
-        <location line="+84"/>
+        <location line="-99"/>
+        <location line="+99"/>
+        <location line="+89"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Netloom-Projekte (*.netloom)</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-185"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1225,42 +1498,17 @@
         <translation>&amp;Wiederherstellen: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Cu&amp;t</source>
-        <translation>&amp;Ausschneiden</translation>
+        <location line="+23"/>
+        <source>Layout &amp;Direction</source>
+        <translation>Anordnungs&amp;richtung</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Kopieren</translation>
+        <source>&amp;Panels</source>
+        <translation>&amp;Bereiche</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Paste</source>
-        <translation>&amp;Einfügen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplizieren</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Select &amp;All</source>
-        <translation>Alles a&amp;uswählen</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-13"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
@@ -1285,27 +1533,7 @@
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Fit to View</source>
-        <translation>&amp;In Fenster einpassen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Auto-&amp;Layout</source>
-        <translation>Automatisch an&amp;ordnen</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Design</source>
         <translation>&amp;Entwurf</translation>
     </message>
@@ -1391,12 +1619,17 @@
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Train on a &amp;Cluster…</source>
+        <translation>Auf einem &amp;Cluster trainieren…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Main</source>
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>&amp;New</source>
         <translation>&amp;Neu</translation>
     </message>
@@ -1411,17 +1644,7 @@
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>New from Data</source>
-        <translation>Neu aus Daten</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Not available yet.</source>
-        <translation>Noch nicht verfügbar.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>untitled</source>
         <translation>unbenannt</translation>
     </message>
@@ -1456,7 +1679,7 @@
         <translation>Projekt kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Cannot save</source>
         <translation>Speichern nicht möglich</translation>
@@ -1505,7 +1728,7 @@
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
         <source>Recover unsaved work?</source>
         <translation>Ungespeicherte Arbeit wiederherstellen?</translation>
     </message>
@@ -1516,9 +1739,314 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::NewFromDataWizard</name>
+    <message>
+        <location filename="../ui/start/new_from_data_wizard.cpp" line="+45"/>
+        <source>Sort into classes (classification)</source>
+        <translation>In Klassen einordnen (Klassifikation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes or no (binary)</source>
+        <translation>Ja oder nein (binär)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict numbers (regression)</source>
+        <translation>Zahlen vorhersagen (Regression)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconstruct the input (autoencoder)</source>
+        <translation>Die Eingabe rekonstruieren (Autoencoder)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>image folders, one per class</source>
+        <translation>Bildordner, einer pro Klasse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files</source>
+        <translation>IDX-Dateien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a table (CSV)</source>
+        <translation>eine Tabelle (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>texts in a CSV</source>
+        <translation>Texte in einer CSV-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text files, one folder per class</source>
+        <translation>Textdateien, ein Ordner pro Klasse</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n Beispiel</numerusform>
+            <numerusform>%n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A separate test set: %1</source>
+        <translation>Eine eigene Testmenge: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n class(es): %1</source>
+        <translation>
+            <numerusform>%n Klasse: %1</numerusform>
+            <numerusform>%n Klassen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Image sizes: %1</source>
+        <translation>Bildgrößen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour: %1 gray, %2 RGB, %3 RGBA</source>
+        <translation>Farbe: %1 grau, %2 RGB, %3 RGBA</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text column: %1</source>
+        <translation>Textspalte: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing values</source>
+        <translation>%1 fehlende Werte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Words per text: median %1, 95% under %2, at most %3; %4 different words</source>
+        <translation>Wörter pro Text: Median %1, 95 % unter %2, höchstens %3; %4 verschiedene Wörter</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+252"/>
+        <location line="+5"/>
+        <source>New from Data</source>
+        <translation>Neu aus Daten</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Your data</source>
+        <translation>Ihre Daten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder of images (one subfolder per class), a CSV table, a CSV of texts, or a folder of IDX files.</source>
+        <translation>Ein Bildordner (ein Unterordner pro Klasse), eine CSV-Tabelle, eine CSV-Datei mit Texten oder ein Ordner mit IDX-Dateien.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Path of a folder or a file</source>
+        <translation>Pfad eines Ordners oder einer Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data file</source>
+        <translation>Datendatei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables and texts (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tabellen und Texte (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Your choices</source>
+        <translation>Ihre Wahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each field starts at what fits the data; change what you like.</source>
+        <translation>Jedes Feld beginnt mit dem, was zu den Daten passt; ändern Sie, was Sie möchten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen from the data</source>
+        <translation>Aus den Daten gewählt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gray</source>
+        <translation>grau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colour (RGB)</source>
+        <translation>Farbe (RGB)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the project as</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netloom projects (*.netloom)</source>
+        <translation>Netloom-Projekte (*.netloom)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation share</source>
+        <translation>Anteil Validierung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test share</source>
+        <translation>Anteil Test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project file</source>
+        <translation>Projektdatei</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your project</source>
+        <translation>Ihr Projekt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish saves the project and opens it: it validates and trains as it is.</source>
+        <translation>Fertigstellen speichert das Projekt und öffnet es: Es ist gültig und trainiert so, wie es ist.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a folder or a file.</source>
+        <translation>Wählen Sie einen Ordner oder eine Datei.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Looking at %1…</source>
+        <translation>%1 wird angesehen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This cannot be used: %1</source>
+        <translation>Das ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Most images are %1×%2; “automatic” resizes to that (at most 128 on the longer side).</source>
+        <translation>Die meisten Bilder sind %1×%2; „automatisch“ skaliert darauf (höchstens 128 an der längeren Seite).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image size and channels apply to images only.</source>
+        <translation>Bildgröße und Kanäle gelten nur für Bilder.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data has its own test set.</source>
+        <translation>Die Daten haben eine eigene Testmenge.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choosing the preprocessing and a network for your data…</source>
+        <translation>Vorverarbeitung und Netz für Ihre Daten werden gewählt…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No project fits these choices: %1</source>
+        <translation>Kein Projekt passt zu dieser Wahl: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was chosen, and why:</source>
+        <translation>Was gewählt wurde, und warum:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network:</source>
+        <translation>Das Netz:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert. Ersetzen?</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::NodeItem</name>
     <message numerus="yes">
-        <location filename="../ui/canvas/node_item.cpp" line="+36"/>
+        <location filename="../ui/canvas/node_item.cpp" line="+50"/>
         <source>&lt;br&gt;%n parameters</source>
         <translation>
             <numerusform>&lt;br&gt;%n Parameter</numerusform>
@@ -1974,24 +2502,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+81"/>
         <location line="+153"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-233"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+157"/>
+        <location line="+166"/>
         <source>Not started</source>
         <translation>Nicht gestartet</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-138"/>
         <source>Device: %1 · %2 parameters</source>
         <translation>Gerät: %1 · %2 Parameter</translation>
     </message>
@@ -2001,7 +2529,7 @@
         <translation>Epoche %1 von %2 beginnt…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Epoch %1/%2 · batch %3/%4 · loss %5 · %6 samples/s · ETA %7</source>
         <translation>Epoche %1/%2 · Batch %3/%4 · Verlust %5 · %6 Beispiele/s · Rest %7</translation>
     </message>
@@ -2026,7 +2554,7 @@
         <translation>Das Netz hat Probleme; beheben Sie sie zuerst (siehe Probleme).</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-194"/>
         <source>val accuracy %1</source>
         <translation>Val.-Genauigkeit %1</translation>
     </message>
@@ -2081,7 +2609,25 @@
         <translation>kein Testanteil; Validierung: %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+57"/>
+        <source>Preparing the data: %1 of %2 images decoded into the cache</source>
+        <translation>Daten werden vorbereitet: %1 von %2 Bildern in den Cache dekodiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>(%n unreadable input(s) skipped, named in the run&apos;s events)</source>
+        <translation>
+            <numerusform>(%n unlesbare Eingabe übersprungen, in den Ereignissen des Laufs genannt)</numerusform>
+            <numerusform>(%n unlesbare Eingaben übersprungen, in den Ereignissen des Laufs genannt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+12"/>
         <source>%p% · paused</source>
         <translation>%p% · pausiert</translation>

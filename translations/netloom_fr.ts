@@ -4,7 +4,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+152"/>
+        <location filename="../ui/document/graph_document.cpp" line="+201"/>
         <location line="+18"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>No such layer.</source>
         <translation>Cette couche n’existe pas.</translation>
     </message>
@@ -44,22 +44,42 @@
         <translation>%1 n’a pas d’entrée %2.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Input %1 of %2 is already connected.</source>
         <translation>L’entrée %1 de %2 est déjà connectée.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
         <source>This connection would make a cycle.</source>
         <translation>Cette connexion créerait un cycle.</translation>
     </message>
     <message>
-        <location line="+84"/>
-        <source>Auto-layout</source>
-        <translation>Disposition automatique</translation>
+        <location line="+22"/>
+        <source>Replace connection</source>
+        <translation>Remplacer la connexion</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
+        <source>A layer needs a name.</source>
+        <translation>Une couche a besoin d’un nom.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another layer is already called %1.</source>
+        <translation>Une autre couche s’appelle déjà %1.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Layout left to right</source>
+        <translation>Disposition de gauche à droite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Layout top to bottom</source>
+        <translation>Disposition de haut en bas</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
@@ -87,6 +107,21 @@
         <location line="+13"/>
         <source>Move</source>
         <translation>Déplacer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rename %1 to %2</source>
+        <translation>Renommer %1 en %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Layout</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <location filename="../ui/canvas/minimap.cpp" line="+25"/>
+        <source>Overview: click or drag to move the canvas</source>
+        <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer le canevas</translation>
     </message>
 </context>
 <context>
@@ -315,7 +350,7 @@
         <translation>Type de jeu de données</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Path</source>
         <translation>Chemin</translation>
     </message>
@@ -504,11 +539,16 @@
         <source>CPU threads</source>
         <translation>Threads CPU</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Layout direction</source>
+        <translation>Sens de la disposition</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/netloom_main.cpp" line="+33"/>
+        <location filename="../app/netloom_main.cpp" line="+37"/>
         <source>no translation for &quot;%1&quot;; using English</source>
         <translation>pas de traduction pour «&#xa0;%1&#xa0;»&#xa0;; l’anglais est utilisé</translation>
     </message>
@@ -538,7 +578,12 @@
         <translation>Attendre MS millisecondes avant la capture d’écran (300 par défaut).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Save a PNG of the whole graph at full size to FILE and quit (docs).</source>
+        <translation>Enregistrer un PNG du graphe entier en taille réelle dans FICHIER et quitter (documentation).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Use language LANG (en, de, fr) instead of the preference.</source>
         <translation>Utiliser la langue LANG (en, de, fr) au lieu de la préférence.</translation>
     </message>
@@ -585,6 +630,106 @@
         <location line="+17"/>
         <source>%1: %2  (x = %3)</source>
         <translation>%1&#xa0;: %2  (x = %3)</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::ClusterJobDialog</name>
+    <message>
+        <location filename="../ui/export/cluster_job_dialog.cpp" line="+22"/>
+        <source>Train on a Cluster</source>
+        <translation>Entraîner sur un cluster</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes a trainer image and Kubernetes manifests (Kubeflow PyTorchJob, Kubeflow Trainer TrainJob, or a plain Indexed Job) that train this project on several pods at once. The global batch stays the project&apos;s batch size.</source>
+        <translation>Écrit une image d’entraînement et des manifestes Kubernetes (Kubeflow PyTorchJob, Kubeflow Trainer TrainJob ou un simple Indexed Job) qui entraînent ce projet sur plusieurs pods à la fois. Le lot global reste la taille de lot du projet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job Bundle Folder</source>
+        <translation>Dossier du paquet de job</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pods:</source>
+        <translation>Pods :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (CPU)</source>
+        <translation>aucun (CPU)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs per pod:</source>
+        <translation>GPU par pod :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trainer image:</source>
+        <translation>Image d’entraînement :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new claim, filled as the README says</source>
+        <translation>une nouvelle demande, remplie comme le dit le README</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data claim:</source>
+        <translation>Demande de données :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a new claim</source>
+        <translation>une nouvelle demande</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Runs claim:</source>
+        <translation>Demande pour les exécutions :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU per pod:</source>
+        <translation>CPU par pod :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory per pod:</source>
+        <translation>Mémoire par pod :</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write Bundle</source>
+        <translation>Écrire le paquet</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose a folder for the bundle.</source>
+        <translation>Choisissez un dossier pour le paquet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not written: %1</source>
+        <translation>Non écrit : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written to %1. Build the image and start the job as its README.md says, for example:
+kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</source>
+        <translation>Écrit dans %1. Construisez l’image et lancez le job comme le dit README.md, par exemple :
+kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</translation>
     </message>
 </context>
 <context>
@@ -652,12 +797,12 @@
     <name>netloom::ui::DatasetPanel</name>
     <message>
         <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
-        <location line="+251"/>
+        <location line="+252"/>
         <source>No dataset loaded</source>
         <translation>Aucun jeu de données chargé</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-244"/>
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
@@ -683,12 +828,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Select a sample</source>
         <translation>Sélectionnez un exemple</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Entrées illisibles ou ignorées</translation>
     </message>
@@ -736,6 +881,11 @@
         <location line="+1"/>
         <source>Text files per class</source>
         <translation>Fichiers texte par classe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebDataset shards (streamed)</source>
+        <translation>Fragments WebDataset (en flux)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -847,6 +997,109 @@
         <location line="+8"/>
         <source>Cannot read this image: %1</source>
         <translation>Impossible de lire cette image&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>netloom::ui::EditorActions</name>
+    <message>
+        <location filename="../ui/canvas/editor_actions.cpp" line="+43"/>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F2</source>
+        <translation>F2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dis&amp;connect</source>
+        <translation>Dé&amp;connecter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tout sélectionner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Disposer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lay the network out in ranks from the inputs to the outputs, edges routed around the layers</source>
+        <translation>Disposer le réseau en rangs des entrées vers les sorties, les arêtes contournant les couches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Top to Bottom</source>
+        <translation>De &amp;haut en bas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Left to Right</source>
+        <translation>De &amp;gauche à droite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Fit to View</source>
+        <translation>&amp;Ajuster à la vue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>&amp;Add Layer Here</source>
+        <translation>&amp;Ajouter une couche ici</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Paste Here</source>
+        <translation>C&amp;oller ici</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Layout &amp;Direction</source>
+        <translation>&amp;Sens de la disposition</translation>
     </message>
 </context>
 <context>
@@ -1064,12 +1317,22 @@
 <context>
     <name>netloom::ui::Inspector</name>
     <message>
-        <location filename="../ui/panels/inspector.cpp" line="+48"/>
+        <location filename="../ui/panels/inspector.cpp" line="+55"/>
         <source>Select a layer to edit its parameters.</source>
         <translation>Sélectionnez une couche pour modifier ses paramètres.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>The layer&apos;s name, unique in the network (F2).</source>
+        <translation>Le nom de la couche, unique dans le réseau (F2).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -1090,7 +1353,17 @@
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+112"/>
+        <location filename="../ui/main_window.cpp" line="+101"/>
+        <source>Laying out…</source>
+        <translation>Disposition…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Layout failed: %1</source>
+        <translation>La disposition a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Design</source>
         <translation>Conception</translation>
     </message>
@@ -1115,7 +1388,7 @@
         <translation>Entraînement</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <source>Training is running</source>
         <translation>Entraînement en cours</translation>
     </message>
@@ -1161,19 +1434,19 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+99"/>
         <source>Open Project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+95"/>
-        <location line="+84"/>
+        <location line="-99"/>
+        <location line="+99"/>
+        <location line="+89"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Projets Netloom (*.netloom)</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-185"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
@@ -1225,42 +1498,17 @@
         <translation>&amp;Rétablir&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Cu&amp;t</source>
-        <translation>Co&amp;uper</translation>
+        <location line="+23"/>
+        <source>Layout &amp;Direction</source>
+        <translation>&amp;Sens de la disposition</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Copy</source>
-        <translation>&amp;Copier</translation>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Paste</source>
-        <translation>C&amp;oller</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Dupliquer</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Select &amp;All</source>
-        <translation>&amp;Tout sélectionner</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-13"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
@@ -1285,27 +1533,7 @@
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Fit to View</source>
-        <translation>A&amp;juster à la fenêtre</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+0</source>
-        <translation>Ctrl+0</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Auto-&amp;Layout</source>
-        <translation>&amp;Disposition automatique</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Ctrl+L</source>
-        <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>&amp;Design</source>
         <translation>&amp;Conception</translation>
     </message>
@@ -1391,12 +1619,17 @@
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Train on a &amp;Cluster…</source>
+        <translation>Entraîner sur un &amp;cluster…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>&amp;New</source>
         <translation>&amp;Nouveau</translation>
     </message>
@@ -1411,17 +1644,7 @@
         <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>New from Data</source>
-        <translation>Nouveau à partir de données</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Not available yet.</source>
-        <translation>Pas encore disponible.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>untitled</source>
         <translation>sans-titre</translation>
     </message>
@@ -1456,7 +1679,7 @@
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+13"/>
         <source>Cannot save</source>
         <translation>Impossible d’enregistrer</translation>
@@ -1505,7 +1728,7 @@
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+52"/>
         <source>Recover unsaved work?</source>
         <translation>Récupérer le travail non enregistré&#xa0;?</translation>
     </message>
@@ -1516,9 +1739,314 @@
     </message>
 </context>
 <context>
+    <name>netloom::ui::NewFromDataWizard</name>
+    <message>
+        <location filename="../ui/start/new_from_data_wizard.cpp" line="+45"/>
+        <source>Sort into classes (classification)</source>
+        <translation>Ranger en classes (classification)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes or no (binary)</source>
+        <translation>Oui ou non (binaire)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Predict numbers (regression)</source>
+        <translation>Prédire des nombres (régression)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reconstruct the input (autoencoder)</source>
+        <translation>Reconstruire l’entrée (auto-encodeur)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>image folders, one per class</source>
+        <translation>dossiers d’images, un par classe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDX files</source>
+        <translation>fichiers IDX</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a table (CSV)</source>
+        <translation>un tableau (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>texts in a CSV</source>
+        <translation>des textes dans un CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text files, one folder per class</source>
+        <translation>fichiers texte, un dossier par classe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n sample(s)</source>
+        <translation>
+            <numerusform>%n échantillon</numerusform>
+            <numerusform>%n échantillons</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A separate test set: %1</source>
+        <translation>Un jeu de test à part : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n class(es): %1</source>
+        <translation>
+            <numerusform>%n classe : %1</numerusform>
+            <numerusform>%n classes : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Image sizes: %1</source>
+        <translation>Tailles d’image : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour: %1 gray, %2 RGB, %3 RGBA</source>
+        <translation>Couleur : %1 gris, %2 RVB, %3 RVBA</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n colonne</numerusform>
+            <numerusform>%n colonnes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target: %1</source>
+        <translation>Cible : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text column: %1</source>
+        <translation>Colonne de texte : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 missing values</source>
+        <translation>%1 valeurs manquantes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Words per text: median %1, 95% under %2, at most %3; %4 different words</source>
+        <translation>Mots par texte : médiane %1, 95 % sous %2, au plus %3 ; %4 mots différents</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+252"/>
+        <location line="+5"/>
+        <source>New from Data</source>
+        <translation>Nouveau à partir de données</translation>
+    </message>
+    <message>
+        <location line="-244"/>
+        <source>Your data</source>
+        <translation>Vos données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A folder of images (one subfolder per class), a CSV table, a CSV of texts, or a folder of IDX files.</source>
+        <translation>Un dossier d’images (un sous-dossier par classe), un tableau CSV, un CSV de textes ou un dossier de fichiers IDX.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Path of a folder or a file</source>
+        <translation>Chemin d’un dossier ou d’un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Data file</source>
+        <translation>Fichier de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tables and texts (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tableaux et textes (*.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Your choices</source>
+        <translation>Vos choix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each field starts at what fits the data; change what you like.</source>
+        <translation>Chaque champ part de ce qui convient aux données ; changez ce que vous voulez.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chosen from the data</source>
+        <translation>Choisi d’après les données</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+12"/>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gray</source>
+        <translation>gris</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>colour (RGB)</source>
+        <translation>couleur (RVB)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the project as</source>
+        <translation>Enregistrer le projet sous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Netloom projects (*.netloom)</source>
+        <translation>Projets Netloom (*.netloom)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image size</source>
+        <translation>Taille d’image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation share</source>
+        <translation>Part de validation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test share</source>
+        <translation>Part de test</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project file</source>
+        <translation>Fichier du projet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Your project</source>
+        <translation>Votre projet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish saves the project and opens it: it validates and trains as it is.</source>
+        <translation>Terminer enregistre le projet et l’ouvre : il est valide et s’entraîne tel quel.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Choose a folder or a file.</source>
+        <translation>Choisissez un dossier ou un fichier.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Looking at %1…</source>
+        <translation>Examen de %1…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This cannot be used: %1</source>
+        <translation>Inutilisable : %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Most images are %1×%2; “automatic” resizes to that (at most 128 on the longer side).</source>
+        <translation>La plupart des images font %1×%2 ; « automatique » redimensionne à cette taille (au plus 128 sur le grand côté).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Image size and channels apply to images only.</source>
+        <translation>La taille d’image et les canaux ne concernent que les images.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The data has its own test set.</source>
+        <translation>Les données ont leur propre jeu de test.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Choosing the preprocessing and a network for your data…</source>
+        <translation>Choix du prétraitement et d’un réseau pour vos données…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No project fits these choices: %1</source>
+        <translation>Aucun projet ne convient à ces choix : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was chosen, and why:</source>
+        <translation>Ce qui a été choisi, et pourquoi :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The network:</source>
+        <translation>Le réseau :</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existe. Le remplacer ?</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::NodeItem</name>
     <message numerus="yes">
-        <location filename="../ui/canvas/node_item.cpp" line="+36"/>
+        <location filename="../ui/canvas/node_item.cpp" line="+50"/>
         <source>&lt;br&gt;%n parameters</source>
         <translation>
             <numerusform>&lt;br&gt;%n paramètre</numerusform>
@@ -1974,24 +2502,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+81"/>
         <location line="+153"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-233"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+157"/>
+        <location line="+166"/>
         <source>Not started</source>
         <translation>Non démarré</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-138"/>
         <source>Device: %1 · %2 parameters</source>
         <translation>Périphérique&#xa0;: %1 · %2 paramètres</translation>
     </message>
@@ -2001,7 +2529,7 @@
         <translation>Début de l’époque %1 sur %2…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Epoch %1/%2 · batch %3/%4 · loss %5 · %6 samples/s · ETA %7</source>
         <translation>Époque %1/%2 · lot %3/%4 · perte %5 · %6 exemples/s · reste %7</translation>
     </message>
@@ -2026,7 +2554,7 @@
         <translation>Le réseau a des problèmes ; corrigez-les d&apos;abord (voir Problèmes).</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-194"/>
         <source>val accuracy %1</source>
         <translation>précision val. %1</translation>
     </message>
@@ -2081,7 +2609,25 @@
         <translation>pas de part de test ; validation : %1</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+57"/>
+        <source>Preparing the data: %1 of %2 images decoded into the cache</source>
+        <translation>Préparation des données : %1 images sur %2 décodées dans le cache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, about %1 s left</source>
+        <translation>, environ %1 s restantes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>(%n unreadable input(s) skipped, named in the run&apos;s events)</source>
+        <translation>
+            <numerusform>(%n entrée illisible ignorée, nommée dans les événements de l’exécution)</numerusform>
+            <numerusform>(%n entrées illisibles ignorées, nommées dans les événements de l’exécution)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+12"/>
         <source>%p% · paused</source>
         <translation>%p% · en pause</translation>
