@@ -47,6 +47,65 @@ private Q_SLOTS:
         QVERIFY(doc.graph() == before);
     }
 
+    // Undo merging is keyed by what is edited: the same setting typed key by key is one step, two
+    // settings (or the same parameter of two preprocessing steps) are two, whatever the undo text.
+    void settingsEditsMergeByWhatTheyEdit() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        QSignalSpy training(&doc, &GraphDocument::trainingChanged);
+        QSignalSpy dataset(&doc, &GraphDocument::datasetChanged);
+        QSignalSpy preprocessing(&doc, &GraphDocument::preprocessingChanged);
+        for (int epochs : {1, 12, 123}) {
+            ProjectSettings s = doc.settings();
+            s.training.epochs = epochs;
+            doc.setSettings(s, QStringLiteral("same text"), QStringLiteral("training.epochs"));
+        }
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(training.count(), 3);
+        QCOMPARE(dataset.count(), 0);  // typed: only the part that changed says so
+        QCOMPARE(preprocessing.count(), 0);
+        ProjectSettings s = doc.settings();
+        s.training.seed = 7;
+        doc.setSettings(s, QStringLiteral("same text"), QStringLiteral("training.seed"));
+        QCOMPARE(doc.undoStack()->count(), 2);
+        // Two steps' same parameter, with the same (translated) text: two undo steps.
+        s = doc.settings();
+        s.preprocess.image = {ImageStep::make("resize", {{"width", int64_t{20}}, {"height", int64_t{20}}}),
+                              ImageStep::make("center_crop", {{"width", int64_t{16}}, {"height", int64_t{16}}})};
+        doc.setSettings(s, QStringLiteral("steps"));
+        const int before = doc.undoStack()->count();
+        for (int row : {0, 1}) {
+            ProjectSettings t = doc.settings();
+            t.preprocess.image[static_cast<size_t>(row)].params.set("width", int64_t{18 - row});
+            doc.setSettings(t, QStringLiteral("Edit width"), QStringLiteral("preprocess.image.%1.width").arg(row));
+        }
+        QCOMPARE(doc.undoStack()->count(), before + 2);
+        QVERIFY(preprocessing.count() >= 3);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.settings().preprocess.image[1].read().integer("width"), int64_t{16});
+        QCOMPARE(doc.settings().preprocess.image[0].read().integer("width"), int64_t{18});
+    }
+
+    // The scene refreshes only what changed: an edit names its node and those downstream whose
+    // shapes moved, not every node of the network.
+    void analysisNamesOnlyTheNodesThatChanged() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        QSignalSpy spy(&doc, &GraphDocument::analysisChanged);
+        QVERIFY(spy.wait(1000));  // the first emission after loading names everything
+        QCOMPARE(spy.takeFirst().at(0).value<QList<NodeId>>().size(), int(doc.graph().nodes().size()));
+        const NodeId output = doc.graph().nodeByName("output") ? doc.graph().nodeByName("output")->id : 0;
+        NodeId dropout = 0;
+        for (const auto& [id, node] : doc.graph().nodes())
+            if (node.type == "Dropout") dropout = id;
+        QVERIFY(dropout);
+        QVERIFY(doc.setParameter(dropout, QStringLiteral("rate"), 0.25));  // no shape changes
+        QVERIFY(spy.wait(1000));
+        const QList<NodeId> changed = spy.takeFirst().at(0).value<QList<NodeId>>();
+        QCOMPARE(changed, QList<NodeId>{dropout});
+        QVERIFY(!changed.contains(output));
+    }
+
     void parameterEditsMergeIntoOneStep() {
         GraphDocument doc;
         QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));

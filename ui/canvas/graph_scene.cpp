@@ -1,6 +1,7 @@
 #include "canvas/graph_scene.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <QSet>
 
 #include "canvas/edge_item.h"
 #include "canvas/new_edge_interaction.h"
@@ -24,7 +25,7 @@ GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(par
         const Node* node = doc_->graph().node(id);
         if (NodeItem* n = nodes_.value(id); n && node) n->setPos(node->position.x, node->position.y);
     });
-    connect(doc_, &GraphDocument::analysisChanged, this, &GraphScene::refreshAll);
+    connect(doc_, &GraphDocument::analysisChanged, this, &GraphScene::refreshNodes);
     connect(doc_, &GraphDocument::routesChanged, this, [this] {
         for (EdgeItem* e : edges_) e->updatePath();
     });
@@ -77,6 +78,21 @@ void GraphScene::removeEdge(EdgeId id) {
         else ++it;
     }
     delete item;
+}
+
+void GraphScene::refreshNodes(const QList<NodeId>& ids) {
+    const GraphAnalysis& a = doc_->analysis();
+    const QSet<NodeId> changed(ids.begin(), ids.end());
+    for (NodeId id : ids)
+        if (NodeItem* n = nodes_.value(id)) n->refresh();
+    for (EdgeItem* e : edges_) {
+        const Edge* edge = doc_->graph().edge(e->edgeId());
+        if (!edge || !changed.contains(edge->from)) continue;
+        auto it = a.nodes.find(edge->from);
+        if (e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
+                                                                       : QStringLiteral("?")))
+            e->updatePath();
+    }
 }
 
 void GraphScene::refreshAll() {

@@ -40,6 +40,8 @@ private:
     void addNode(NodeId id);
     void addEdge(EdgeId id);
     void refreshAll();
+    // Only these nodes, and the edges leaving them (their shape labels).
+    void refreshNodes(const QList<netloom::NodeId>& ids);
     void removeEdge(EdgeId id);
 
     GraphDocument* doc_;

@@ -181,7 +181,8 @@ DatasetPanel::DatasetPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
     connect(source_, &DatasetSource::stageChanged, this, [this](const QString& s) { busy_->setFormat(s + QStringLiteral("…")); });
     connect(source_, &DatasetSource::loaded, this, &DatasetPanel::onLoaded);
     connect(source_, &DatasetSource::failed, this, &DatasetPanel::onFailed);
-    connect(doc_, &GraphDocument::settingsChanged, this, &DatasetPanel::showSettings);
+    connect(doc_, &GraphDocument::datasetChanged, this, &DatasetPanel::showSettings);
+    connect(doc_, &GraphDocument::preprocessingChanged, this, &DatasetPanel::showSettings);  // the resize fix
     connect(doc_, &GraphDocument::documentReset, this, &DatasetPanel::showSettings);
     showSettings();
 }

@@ -10,9 +10,11 @@ namespace netloom::ui {
 DatasetSource::DatasetSource(GraphDocument* doc, QObject* parent) : QObject(parent), doc_(doc) {
     connect(&watcher_, &QFutureWatcher<Result>::finished, this, &DatasetSource::onFinished);
     connect(doc_, &GraphDocument::documentReset, this, &DatasetSource::reload);
-    connect(doc_, &GraphDocument::settingsChanged, this, [this] {
+    auto reloadWhenStale = [this] {
         if (!(doc_->project().dataset == loadedSpec_) || !(doc_->project().preprocess == loadedPipeline_)) reload();
-    });
+    };
+    connect(doc_, &GraphDocument::datasetChanged, this, reloadWhenStale);
+    connect(doc_, &GraphDocument::preprocessingChanged, this, reloadWhenStale);
 }
 
 DatasetSource::~DatasetSource() {

@@ -110,7 +110,7 @@ PreviewPanel::PreviewPanel(GraphDocument* doc, DatasetSource* source, QWidget* p
         showPipeline();
         refresh();
     });
-    connect(doc_, &GraphDocument::settingsChanged, this, [this] {
+    connect(doc_, &GraphDocument::preprocessingChanged, this, [this] {
         showPipeline();
         refresh();
     });
@@ -284,7 +284,8 @@ void PreviewPanel::commitStepParameter(int row, const std::string& name, const P
         return;
     }
     error_->hide();
-    doc_->setSettings(s, tr("Edit %1").arg(describe(step)));
+    doc_->setSettings(s, tr("Edit %1").arg(describe(step)),
+                      QStringLiteral("preprocess.image.%1.%2").arg(row).arg(QString::fromStdString(name)));
 }
 
 void PreviewPanel::setSample(int row) { sample_->setValue(row); }

@@ -1,5 +1,7 @@
 #include "document/graph_document.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,7 +47,7 @@ void GraphDocument::invalidate() {
     // Coalesce: a paste of 50 nodes re-analyses once, not 50 times.
     QTimer::singleShot(0, this, [this] {
         analysisPending_ = false;
-        Q_EMIT analysisChanged();
+        Q_EMIT analysisChanged(changedSinceLastEmission());
     });
 }
 
@@ -54,8 +56,42 @@ void GraphDocument::setDataFacts(const std::optional<DataFacts>& facts) {
     invalidate();
 }
 
+// A node's analysis as views show it: its output, its parameter count and its problems.
+static std::string shownState(const GraphAnalysis& analysis, NodeId id) {
+    std::string state;
+    auto it = analysis.nodes.find(id);
+    if (it != analysis.nodes.end()) {
+        state = it->second.output ? it->second.output->toString() : "?";
+        state += "|" + std::to_string(it->second.params);
+    }
+    for (const Problem& p : analysis.problems)
+        if (p.node == id) state += "|" + p.message;
+    return state;
+}
+
+QList<NodeId> GraphDocument::changedSinceLastEmission() const {
+    const GraphAnalysis& a = analysis();
+    std::map<NodeId, std::string> now;
+    for (const auto& [id, node] : project_.graph.nodes()) now[id] = shownState(a, id);
+    QSet<NodeId> changed = touched_;
+    for (const auto& [id, state] : now) {
+        auto it = shown_.find(id);
+        if (it == shown_.end() || it->second != state) changed.insert(id);
+    }
+    for (const auto& [id, state] : shown_)
+        if (!now.count(id)) changed.insert(id);
+    auto* self = const_cast<GraphDocument*>(this);
+    self->shown_ = std::move(now);
+    self->touched_.clear();
+    QList<NodeId> list(changed.begin(), changed.end());
+    std::sort(list.begin(), list.end());
+    return list;
+}
+
 void GraphDocument::reset(Project project, const QString& path) {
     project_ = std::move(project);
+    shown_.clear();
+    touched_.clear();
     dataFacts_.reset();  // another project's data says nothing about this one
     path_ = path;
     undo_.clear();
@@ -96,6 +132,7 @@ bool GraphDocument::saveAs(const QString& path, QString* error) {
 
 void GraphDocument::insertNode(const Node& node) {
     project_.graph.addNode(node);
+    touch(node.id);
     Q_EMIT nodeAdded(node.id);
     invalidate();
 }
@@ -109,6 +146,7 @@ void GraphDocument::eraseNode(NodeId id) {
 void GraphDocument::insertEdge(const Edge& edge) {
     project_.graph.connect(edge.from, edge.to, edge.port, edge.id);
     Q_EMIT edgeAdded(edge.id);
+    touch(edge.to);
     Q_EMIT nodeChanged(edge.to);  // its port count may change
     invalidate();
 }
@@ -118,7 +156,10 @@ void GraphDocument::eraseEdge(EdgeId id) {
     NodeId to = e ? e->to : 0;
     project_.graph.disconnect(id);
     Q_EMIT edgeRemoved(id);
-    if (to) Q_EMIT nodeChanged(to);
+    if (to) {
+        touch(to);
+        Q_EMIT nodeChanged(to);
+    }
     invalidate();
 }
 
@@ -129,6 +170,7 @@ void GraphDocument::assignParameter(NodeId id, const std::string& name, const st
     if (value) values[name] = *value;
     else values.erase(name);
     n->params = NodeParams(values);
+    touch(id);
     Q_EMIT nodeChanged(id);
     invalidate();
 }
@@ -141,16 +183,22 @@ void GraphDocument::assignPosition(NodeId id, QPointF pos) {
 }
 
 void GraphDocument::assignSettings(const ProjectSettings& settings) {
+    const bool dataset = !(project_.dataset == settings.dataset);
+    const bool preprocessing = !(project_.preprocess == settings.preprocess);
+    const bool training = !(project_.training == settings.training);
     project_.dataset = settings.dataset;
     project_.preprocess = settings.preprocess;
     project_.training = settings.training;
-    Q_EMIT settingsChanged();
+    if (dataset) Q_EMIT datasetChanged();
+    if (preprocessing) Q_EMIT preprocessingChanged();
+    if (training) Q_EMIT trainingChanged();
     invalidate();  // settings and preprocessing have problems of their own
 }
 
 void GraphDocument::assignName(NodeId id, const std::string& name) {
     if (Node* n = project_.graph.node(id)) {
         n->name = name;
+        touch(id);
         Q_EMIT nodeChanged(id);
         invalidate();
     }
@@ -178,10 +226,10 @@ ProjectSettings GraphDocument::settings() const {
     return {project_.dataset, project_.preprocess, project_.training};
 }
 
-void GraphDocument::setSettings(const ProjectSettings& settings, const QString& what) {
+void GraphDocument::setSettings(const ProjectSettings& settings, const QString& what, const QString& mergeKey) {
     ProjectSettings before = this->settings();
     if (before == settings) return;
-    undo_.push(new ChangeSettingsCommand(this, what, before, settings));
+    undo_.push(new ChangeSettingsCommand(this, what, before, settings, mergeKey));
 }
 
 NodeId GraphDocument::addNode(const QString& type, QPointF pos) {

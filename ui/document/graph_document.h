@@ -4,6 +4,7 @@
 // listen. Nothing here knows about graphics items.
 #include <QFutureWatcher>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <optional>
 #include <QPointF>
@@ -66,7 +67,9 @@ public:
     const EdgeRoute* route(EdgeId id) const;
     // Dataset, preprocessing and training settings; `what` names the edit in the undo history.
     ProjectSettings settings() const;
-    void setSettings(const ProjectSettings& settings, const QString& what);
+    // Consecutive edits with the same non-empty `mergeKey` (the setting's key, e.g. "training.epochs",
+    // or "preprocess.image.2.width") merge into one undo step; other edits never do.
+    void setSettings(const ProjectSettings& settings, const QString& what, const QString& mergeKey = {});
     // Pastes nodes (and the edges among them) from JSON made by copyAsJson; returns the new ids.
     QList<NodeId> pasteJson(const QByteArray& json, QPointF offset);
     QByteArray copyAsJson(const QList<NodeId>& ids) const;
@@ -91,15 +94,20 @@ public:
     const std::map<EdgeId, EdgeRoute>& routes() const { return routes_; }
 
 Q_SIGNALS:
-    void nodeAdded(int id);
-    void nodeRemoved(int id);
-    void nodeChanged(int id);   // parameters or name
-    void nodeMoved(int id);
-    void edgeAdded(int id);
-    void edgeRemoved(int id);
-    void analysisChanged();     // coalesced: once per event-loop turn after any change
+    void nodeAdded(netloom::NodeId id);
+    void nodeRemoved(netloom::NodeId id);
+    void nodeChanged(netloom::NodeId id);   // parameters or name
+    void nodeMoved(netloom::NodeId id);
+    void edgeAdded(netloom::EdgeId id);
+    void edgeRemoved(netloom::EdgeId id);
+    // Coalesced: once per event-loop turn after any change. `changed`: the nodes whose shape,
+    // parameters, name or problems differ from the last emission (views refresh only those).
+    void analysisChanged(const QList<netloom::NodeId>& changed);
     void documentReset();
-    void settingsChanged();     // dataset, preprocessing or training settings
+    // One signal per part of the settings, emitted only when that part changed.
+    void datasetChanged();
+    void preprocessingChanged();
+    void trainingChanged();
     void filePathChanged(const QString& path);
     void directionChanged();    // ports move to other sides
     void routesChanged();       // new edge routes (a layout arrived or was undone)
@@ -114,8 +122,14 @@ private:
     void startLayout(std::optional<LayoutDirection> direction, bool adoptOnly);
     void applyLayout(const GraphLayout& layout, LayoutDirection direction);
 
+    void touch(NodeId id) { touched_.insert(id); }
+    QList<NodeId> changedSinceLastEmission() const;
+
     Project project_;
     std::optional<DataFacts> dataFacts_;
+    // What views last saw of each node (its analysis as text), and the nodes edited since.
+    std::map<NodeId, std::string> shown_;
+    QSet<NodeId> touched_;
     QString path_;
     QUndoStack undo_;
     mutable GraphAnalysis analysis_;

@@ -77,15 +77,16 @@ void LayoutCommand::undo() {
 }
 
 ChangeSettingsCommand::ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before,
-                                             ProjectSettings after)
-    : QUndoCommand(what), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+                                             ProjectSettings after, QString mergeKey)
+    : QUndoCommand(what), doc_(doc), before_(std::move(before)), after_(std::move(after)), mergeKey_(std::move(mergeKey)) {}
 
 void ChangeSettingsCommand::redo() { doc_->assignSettings(after_); }
 void ChangeSettingsCommand::undo() { doc_->assignSettings(before_); }
 
 bool ChangeSettingsCommand::mergeWith(const QUndoCommand* other) {
     auto* o = static_cast<const ChangeSettingsCommand*>(other);
-    if (o->doc_ != doc_ || o->text() != text()) return false;
+    // Keyed by what is edited, never by the (translated) undo text.
+    if (o->doc_ != doc_ || mergeKey_.isEmpty() || o->mergeKey_ != mergeKey_) return false;
     after_ = o->after_;
     return true;
 }

@@ -115,7 +115,9 @@ private:
 // command's text names it) merge, so a spin-box drag or typing a learning rate is one step.
 class ChangeSettingsCommand : public QUndoCommand {
 public:
-    ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before, ProjectSettings after);
+    // Edits with the same non-empty `mergeKey` merge (typing a value key by key is one step).
+    ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before, ProjectSettings after,
+                          QString mergeKey = {});
     void redo() override;
     void undo() override;
     int id() const override { return ChangeSettingsId; }
@@ -123,6 +125,7 @@ public:
 private:
     GraphDocument* doc_;
     ProjectSettings before_, after_;
+    QString mergeKey_;
 };
 
 }  // namespace netloom::ui

@@ -74,7 +74,7 @@ void SettingsForm::apply(const std::string& key, const ParamValue& value) {
     s.dataset = edited.dataset;
     s.preprocess = edited.preprocess;
     s.training = edited.training;
-    doc_->setSettings(s, tr("Change %1").arg(settingLabel(key)));
+    doc_->setSettings(s, tr("Change %1").arg(settingLabel(key)), QString::fromStdString(key));
 }
 
 }  // namespace netloom::ui

@@ -191,7 +191,7 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
         progress_->setFormat(QStringLiteral("%p%"));  // no ETA once nothing runs
         Q_EMIT runEnded(runDir_);
     });
-    connect(doc_, &GraphDocument::settingsChanged, this, [this] {
+    connect(doc_, &GraphDocument::trainingChanged, this, [this] {
         showSettings();
         forgetStaleProblem();
     });
