@@ -69,12 +69,22 @@ void EdgeItem::updatePath() {
         const QPointF mid = path.pointAtPercent(0.5);
         labelBox = QRectF(mid + QPointF(6, -size.y / 2), QSizeF(size.x, size.y));
     }
-    QFont f = label_->font();
-    f.setPixelSize(11);
-    const qreal textWidth = QFontMetricsF(f).horizontalAdvance(label_->text());
+    // One font and its metrics for every label (measuring is the costly part of a re-label).
+    static const QFont base = [] {
+        QFont f;
+        f.setPixelSize(11);
+        return f;
+    }();
+    static const QFontMetricsF metrics(base);
+    const qreal textWidth = metrics.horizontalAdvance(label_->text());
+    int pixels = 11;
     if (textWidth > labelBox.width() - 2 && textWidth > 0)
-        f.setPixelSize(std::max(6, static_cast<int>(11 * (labelBox.width() - 2) / textWidth)));
-    label_->setFont(f);
+        pixels = std::max(6, static_cast<int>(11 * (labelBox.width() - 2) / textWidth));
+    if (label_->font().pixelSize() != pixels) {
+        QFont f = base;
+        f.setPixelSize(pixels);
+        label_->setFont(f);
+    }
     const QRectF text = label_->boundingRect();
     label_->setPos(labelBox.center() - text.center());
 }
