@@ -664,7 +664,7 @@
     <message>
         <location line="+32"/>
         <source>Add a resize step</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierungsschritt hinzufügen</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -745,17 +745,17 @@
     <message>
         <location line="+4"/>
         <source>Browse for the data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten auswählen…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&lt;b&gt;Training cannot use this data as it is:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Das Training kann diese Daten so nicht verwenden:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add a resize step to %1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Skalierungsschritt auf %1×%2 hinzufügen</translation>
     </message>
     <message>
         <location line="-24"/>
@@ -790,17 +790,17 @@
     <message>
         <location line="+15"/>
         <source>No dataset yet: choose the kind of data and its file or folder on the left, or start with File ▸ New from Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Daten: Wählen Sie links die Art der Daten und ihre Datei oder ihren Ordner, oder beginnen Sie mit Datei ▸ Neu aus Daten…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the CSV file (Browse for the data…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die CSV-Datei (Daten auswählen…).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the data folder (Browse for the data…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Datenordner (Daten auswählen…).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1053,12 +1053,12 @@
     <message>
         <location filename="../ui/help_dialog.cpp" line="+19"/>
         <source>Netloom User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Netloom-Benutzerhandbuch</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The guide is not installed here (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Handbuch ist hier nicht installiert (gesucht: %1).</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1185,7 @@
     <message>
         <location line="+3"/>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1398,57 +1398,57 @@
     <message>
         <location line="+11"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New from &amp;Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus &amp;Daten…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>New from Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus Daten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht verfügbar.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>unbenannt</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;About Netloom</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Netloom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Netloom</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Netloom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Design, train and deploy neural networks.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and ONNX; exports are verified with ONNX Runtime.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Neuronale Netze entwerfen, trainieren und bereitstellen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, LibTorch, OpenCV und ONNX; Exporte werden mit ONNX Runtime geprüft.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1738,7 +1738,7 @@
     <message>
         <location line="+0"/>
         <source>Final acc</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgenauigkeit</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1773,7 +1773,7 @@
     <message>
         <location line="+3"/>
         <source> (val)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Val.)</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1804,47 +1804,47 @@
     <message>
         <location filename="../ui/start/start_page.cpp" line="+40"/>
         <source>&lt;h2&gt;Start a network&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Ein Netz beginnen&lt;/h2&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Point Netloom at your data: it looks at it, proposes the preprocessing and a network that fits, and you train at once. Or start blank, open a project, or try an example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen Sie Netloom Ihre Daten: Es sieht sie sich an, schlägt die Vorverarbeitung und ein passendes Netz vor, und Sie trainieren sofort. Oder beginnen Sie leer, öffnen Sie ein Projekt oder probieren Sie ein Beispiel.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>New from Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu aus Daten…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Blank Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeres Projekt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geöffnete Projekte</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no examples installed</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Beispiele installiert</translation>
     </message>
 </context>
 <context>
@@ -2084,12 +2084,12 @@
         <location line="+87"/>
         <location line="+12"/>
         <source>%p% · paused</source>
-        <translation type="unfinished"></translation>
+        <translation>%p% · pausiert</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Paused at epoch %1, batch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert bei Epoche %1, Batch %2</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2104,12 +2104,12 @@
     <message>
         <location line="+5"/>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird fortgesetzt…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stopped: %1 — resume it from the run list</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: %1 — in der Liste der Läufe fortsetzen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2139,12 +2139,12 @@
     <message>
         <location line="+37"/>
         <source>Ready to train</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Training</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The network has problems (see Problems).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netz hat Probleme (siehe Probleme).</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -664,7 +664,7 @@
     <message>
         <location line="+32"/>
         <source>Add a resize step</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une étape de redimensionnement</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -745,17 +745,17 @@
     <message>
         <location line="+4"/>
         <source>Browse for the data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir les données…</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&lt;b&gt;Training cannot use this data as it is:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;L’entraînement ne peut pas utiliser ces données telles quelles :&lt;/b&gt; %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add a resize step to %1×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter un redimensionnement en %1×%2</translation>
     </message>
     <message>
         <location line="-24"/>
@@ -790,17 +790,17 @@
     <message>
         <location line="+15"/>
         <source>No dataset yet: choose the kind of data and its file or folder on the left, or start with File ▸ New from Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de données : choisissez à gauche le type de données et leur fichier ou dossier, ou commencez par Fichier ▸ Nouveau à partir de données…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Choose the CSV file (Browse for the data…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le fichier CSV (Choisir les données…).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose the data folder (Browse for the data…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le dossier des données (Choisir les données…).</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1053,12 +1053,12 @@
     <message>
         <location filename="../ui/help_dialog.cpp" line="+19"/>
         <source>Netloom User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Guide de l’utilisateur de Netloom</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>The guide is not installed here (looked for %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le guide n’est pas installé ici (cherché : %1).</translation>
     </message>
 </context>
 <context>
@@ -1185,7 +1185,7 @@
     <message>
         <location line="+3"/>
         <source>Ctrl+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+S</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1398,57 +1398,57 @@
     <message>
         <location line="+11"/>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>New from &amp;Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau à partir de &amp;données…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Ctrl+Shift+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+N</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>New from Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau à partir de données</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not available yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore disponible.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>sans-titre</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;User Guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guide de l’utilisateur</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;About Netloom</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Netloom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Netloom</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Netloom</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Design, train and deploy neural networks.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and ONNX; exports are verified with ONNX Runtime.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Netloom %1&lt;/h3&gt;&lt;p&gt;Concevoir, entraîner et déployer des réseaux de neurones.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2, LibTorch, OpenCV et ONNX ; les exports sont vérifiés avec ONNX Runtime.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1738,7 +1738,7 @@
     <message>
         <location line="+0"/>
         <source>Final acc</source>
-        <translation type="unfinished"></translation>
+        <translation>Préc. finale</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1773,7 +1773,7 @@
     <message>
         <location line="+3"/>
         <source> (val)</source>
-        <translation type="unfinished"></translation>
+        <translation> (val.)</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1804,47 +1804,47 @@
     <message>
         <location filename="../ui/start/start_page.cpp" line="+40"/>
         <source>&lt;h2&gt;Start a network&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Commencer un réseau&lt;/h2&gt;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Point Netloom at your data: it looks at it, proposes the preprocessing and a network that fits, and you train at once. Or start blank, open a project, or try an example.</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrez vos données à Netloom : il les examine, propose le prétraitement et un réseau adapté, et vous entraînez aussitôt. Ou partez de zéro, ouvrez un projet ou essayez un exemple.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>New from Data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau à partir de données…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Blank Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projet vide</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Exemples</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Projets récents</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun pour l’instant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no examples installed</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun exemple installé</translation>
     </message>
 </context>
 <context>
@@ -2084,12 +2084,12 @@
         <location line="+87"/>
         <location line="+12"/>
         <source>%p% · paused</source>
-        <translation type="unfinished"></translation>
+        <translation>%p% · en pause</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>Paused at epoch %1, batch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause à l’époque %1, lot %2</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2104,12 +2104,12 @@
     <message>
         <location line="+5"/>
         <source>Resuming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stopped: %1 — resume it from the run list</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrêté : %1 — reprenez-le depuis la liste des exécutions</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2139,12 +2139,12 @@
     <message>
         <location line="+37"/>
         <source>Ready to train</source>
-        <translation type="unfinished"></translation>
+        <translation>Prêt à entraîner</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The network has problems (see Problems).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le réseau a des problèmes (voir Problèmes).</translation>
     </message>
     <message>
         <location line="+26"/>

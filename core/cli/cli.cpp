@@ -69,12 +69,43 @@ struct Command {
 
 std::vector<Command> commands() {
     return {
+        {"new", "make a project from your own data (inspects it, proposes a network)",
+         "netloom-cli new OUT.netloom --data PATH [--task TASK] [--size WxH] [--channels gray|rgb]\n"
+         "                [--target COLUMN] [--text-column COLUMN] [--validation-split F] [--test-split F]\n"
+         "                [--epochs N] [--name NAME] [--no-normalize] [--force]\n\n"
+         "Inspects PATH: a folder with one subfolder of images per class (or train/ and test/ each with\n"
+         "them), an IDX folder, a CSV table, a CSV of texts with labels, or a folder with one subfolder of\n"
+         ".txt files per class. Prints what it found (classes and counts, image sizes and colour modes,\n"
+         "column types and the likely target, text lengths, warnings), then writes a project that\n"
+         "validates and trains as it is: preprocessing (resize to the most common size or --size, channels,\n"
+         "scaling, normalisation from the training split), validation and test splits, and a starter\n"
+         "network sized from the data (a small CNN, an MLP, Embedding -> LSTM, or an autoencoder).\n"
+         "  --task TASK           classification, binary, regression or reconstruction (guessed from the data)\n"
+         "  --size WxH            resize images to W x H pixels (default: the most common size, at most 128)\n"
+         "  --channels C          gray or rgb (default: gray only when every image is gray)\n"
+         "  --target COLUMN       the CSV column to predict (default: a column named like label or target,\n"
+         "                        else the last one; none for an autoencoder)\n"
+         "  --text-column COLUMN  the CSV column that holds the texts (default: the wordiest column)\n"
+         "  --validation-split F  fraction held out for validation (0.15)\n"
+         "  --test-split F        fraction held out for the test when there is no separate test set (0.15)\n"
+         "  --epochs N            training epochs (10)\n"
+         "  --name NAME           the project's name (default: the data's folder or file name)\n"
+         "  --no-normalize        images: no normalisation step after scaling to 0..1\n"
+         "  --force               replace OUT.netloom if it exists\n"
+         "The file is written atomically. Exit 0 when written, 1 when the data cannot be used or a choice does\n"
+         "not fit it (the sentence says why), 2 for bad usage or an existing file without --force.\n",
+         {"no-normalize", "force"},
+         {"data", "task", "size", "channels", "target", "text-column", "validation-split", "test-split", "epochs", "name"},
+         newCommand},
         {"validate", "check a project's network and print its summary",
-         "netloom-cli validate FILE\n\n"
-         "Prints a summary (layer, type, output shape, parameters) and totals.\n"
+         "netloom-cli validate FILE [--no-data]\n\n"
+         "Prints a summary (layer, type, output shape, parameters) and totals, then checks the network\n"
+         "against its preprocessing and its data as training will read it: the Input against the sample,\n"
+         "the Output against the classes or the target, an Embedding against the vocabulary.\n"
+         "  --no-data   skip reading the dataset (the network and the preprocessing are still checked)\n"
          "Exit 0 when the network is valid, 1 with every problem listed when it is not,\n"
          "2 when the file cannot be read or is malformed (the message names the place).\n",
-         {}, {}, validateCommand},
+         {"no-data"}, {}, validateCommand},
         {"train", "train a project's network on its dataset",
          "netloom-cli train FILE [--epochs N] [--device auto|cpu|cuda] [--out RUN_DIR] [--resume RUN_DIR]\n"
          "                  [--threads N] [--max-batches N] [--auto-resume]\n"
@@ -154,6 +185,23 @@ std::vector<Command> commands() {
          "Exit 0 when written, 1 when it cannot be written, 2 for an unreadable project or a bad option.\n",
          {}, {"out", "workers", "gpus-per-worker", "data", "runs", "image", "name", "timeout", "cpu-request",
               "memory-request", "cpu-limit", "memory-limit"}, jobCommand},
+        {"data", "write a project's dataset as WebDataset shards",
+         "netloom-cli data pack FILE --out DIR [--shard-size SIZE] [--prefix NAME]\n\n"
+         "Writes every sample of the project's dataset (all splits, in an order shuffled by dataset.seed) as\n"
+         "POSIX tar shards in the WebDataset convention: DIR/train-0000.tar, ... with members KEY.jpg/.png/.bmp\n"
+         "(image folders keep each file's bytes; IDX images become PNG) or KEY.txt (texts), and KEY.cls (the\n"
+         "class id), plus DIR/dataset.json (class names, the shards' brace pattern, counts). A shard is closed\n"
+         "once it holds SIZE (256M; 64M, 1G or bytes); --prefix names the shards (train).\n"
+         "Exit 0 when written, 1 when the dataset cannot be read or written, 2 for an unusable command line.\n",
+         {}, {"out", "shard-size", "prefix"}, dataCommand},
+        {"layout", "lay the network out as a layered graph (Graphviz dot)",
+         "netloom-cli layout FILE [--direction TB|LR] [--out FILE]\n\n"
+         "Places every layer as the studio's Layout command does: layers in ranks from the inputs to the\n"
+         "outputs, top to bottom (TB) or left to right (LR), edges routed around the layers. --direction\n"
+         "defaults to the project's own (editor.direction, TB when unset) and is saved in the project.\n"
+         "Writes the project back to FILE, or to --out FILE (atomically: the old file survives any failure).\n"
+         "Exit 0 when written, 1 when the layout or the write fails, 2 for an unreadable project or option.\n",
+         {}, {"direction", "out"}, layoutCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -25,11 +25,14 @@ std::optional<Project> loadProjectFor(const std::string& path, std::ostream& err
 std::string parseArguments(int argc, char** argv, int first, const std::vector<std::string>& flags,
                            const std::vector<std::string>& valued, Arguments& out);
 
+int newCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int jobCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int dataCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace netloom::cli

@@ -14,7 +14,16 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <sstream>
+
 #include "charts/chart.h"
+#include "cli/commands.h"
+#include "messy_data.h"
+#include "start/new_from_data_wizard.h"
 #include "data/dataset_panel.h"
 #include "data/dataset_source.h"
 #include "document/graph_document.h"
@@ -49,6 +58,31 @@ void writeMixedFolder(const QString& root) {
         small.fill(QColor(90, 90, 90));
         QVERIFY(small.save(QStringLiteral("%1/%2/small.png").arg(root, QLatin1String(cls))));
     }
+}
+
+bool waitFor(const std::function<bool()>& done, int ms = 120000) {
+    for (int waited = 0; waited < ms; waited += 50) {
+        if (done()) return true;
+        QTest::qWait(50);
+    }
+    return done();
+}
+
+// Replaces a field's text the way a user does: select all, then type key by key.
+void typeInto(QWidget* field, const QString& text) {
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(field, text);
+}
+
+// `netloom-cli validate FILE`: 0 when the network is valid and fits its data.
+int validateExitCode(const QString& path, std::string& problems) {
+    cli::Arguments args;
+    args.positional = {path.toStdString()};
+    std::ostringstream out, err;
+    const int code = cli::validateCommand(args, out, err);
+    problems = err.str();
+    return code;
 }
 
 bool waitForBrowser(DatasetSource& source) {
@@ -191,6 +225,137 @@ private Q_SLOTS:
         QCOMPARE(w.trainingPanel()->progressBar()->value(), 0);
         QVERIFY(w.trainingPanel()->runDir().isEmpty());
         QVERIFY(!w.trainingPanel()->progressBar()->format().contains(QLatin1String("ETA")));
+    }
+
+    // The wizard through its real widgets, on data no example prepared: a path typed key by key,
+    // the report of what was found, an image size typed over the automatic one, the proposal,
+    // Finish. The saved project validates against its data without edits.
+    void wizardMakesAProjectFromMessyImages() {
+        QTemporaryDir dir;
+        const testing::MessyCounts counts = testing::writeMessyData(dir.path().toStdString());
+        NewFromDataWizard wizard;
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());  // nothing looked at yet
+        QSignalSpy inspected(&wizard, &NewFromDataWizard::inspectionFinished);
+        typeInto(wizard.dataPathField(), dir.path() + QStringLiteral("/images"));
+        QVERIFY(waitFor([&] { return !inspected.isEmpty() && wizard.button(QWizard::NextButton)->isEnabled(); }));
+        QVERIFY(wizard.inspection()->ok());
+        QCOMPARE(wizard.inspection()->kind, std::string("image_folder"));
+        const QString report = wizard.findChild<QTextBrowser*>(QStringLiteral("inspectionReport"))->toPlainText();
+        QVERIFY2(report.contains(QStringLiteral("%1 gray").arg(counts.gray)), qPrintable(report));
+        QVERIFY2(report.contains(QStringLiteral("%1 RGBA").arg(counts.rgba)), qPrintable(report));
+        QVERIFY2(report.contains(QLatin1String("lonely 1")), qPrintable(report));
+
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(NewFromDataWizard::ChoicesPage));
+        auto* width = wizard.findChild<QSpinBox*>(QStringLiteral("width"));
+        auto* height = wizard.findChild<QSpinBox*>(QStringLiteral("height"));
+        QVERIFY(width->isEnabled());
+        typeInto(width, QStringLiteral("24"));
+        typeInto(height, QStringLiteral("20"));
+        QCOMPARE(width->value(), 24);
+        QCOMPARE(height->value(), 20);
+        auto* projectPath = wizard.findChild<QLineEdit*>(QStringLiteral("projectPath"));
+        const QString saved = dir.path() + QStringLiteral("/mine.netloom");
+        typeInto(projectPath, saved);
+
+        QSignalSpy proposed(&wizard, &NewFromDataWizard::proposalFinished);
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(NewFromDataWizard::ReviewPage));
+        QVERIFY(waitFor([&] { return !proposed.isEmpty() && wizard.button(QWizard::FinishButton)->isEnabled(); }));
+        QVERIFY2(wizard.proposal()->ok(), wizard.proposal()->error.c_str());
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(wizard.result(), int(QDialog::Accepted));
+        QCOMPARE(wizard.savedPath(), QFileInfo(saved).absoluteFilePath());
+
+        ProjectLoad load = loadProject(saved.toStdString());
+        QVERIFY2(load.ok(), load.error.c_str());
+        const Project& project = *load.project;
+        QVERIFY(project.dataset.validationSplit > 0 && project.dataset.testSplit > 0);
+        std::string problems;
+        QCOMPARE(validateExitCode(saved, problems), 0);
+        QVERIFY2(problems.empty(), problems.c_str());
+        // The size typed in the wizard is the network's input.
+        bool resized = false;
+        for (const ImageStep& step : project.preprocess.image)
+            if (step.op == "resize") resized = step.read().integer("width") == 24 && step.read().integer("height") == 20;
+        QVERIFY2(resized, serializeProject(project).c_str());
+
+        // The studio opens it, and its canvas shows no problem.
+        MainWindow w;
+        QVERIFY(w.openProject(saved));
+        QVERIFY2(w.document()->analysis().ok(), "the proposed network is valid in the studio");
+    }
+
+    void wizardSaysWhyDataCannotBeUsedAndKeepsNextOff() {
+        QTemporaryDir dir;
+        NewFromDataWizard wizard;
+        wizard.show();
+        QSignalSpy inspected(&wizard, &NewFromDataWizard::inspectionFinished);
+        typeInto(wizard.dataPathField(), dir.path() + QStringLiteral("/nothing-here"));
+        QVERIFY(waitFor([&] { return !inspected.isEmpty(); }));
+        QVERIFY(!wizard.inspection()->ok());
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        const QString report = wizard.findChild<QTextBrowser*>(QStringLiteral("inspectionReport"))->toPlainText();
+        QVERIFY2(report.contains(QLatin1String("nothing-here")), qPrintable(report));
+    }
+
+    void wizardMakesAProjectFromATableWithGaps() {
+        QTemporaryDir dir;
+        testing::writeMessyData(dir.path().toStdString());
+        NewFromDataWizard wizard;
+        wizard.show();
+        QSignalSpy inspected(&wizard, &NewFromDataWizard::inspectionFinished);
+        wizard.setDataPath(dir.path() + QStringLiteral("/table.csv"));
+        QVERIFY(waitFor([&] { return !inspected.isEmpty() && wizard.button(QWizard::NextButton)->isEnabled(); }));
+        QCOMPARE(wizard.inspection()->kind, std::string("csv"));
+        QVERIFY(wizard.inspection()->missingValues > 0);
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QVERIFY(!wizard.findChild<QSpinBox*>(QStringLiteral("width"))->isEnabled());  // images only
+        QSignalSpy proposed(&wizard, &NewFromDataWizard::proposalFinished);
+        QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+        QVERIFY(waitFor([&] { return !proposed.isEmpty() && wizard.button(QWizard::FinishButton)->isEnabled(); }));
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QVERIFY(QFileInfo::exists(wizard.savedPath()));
+        std::string problems;
+        QCOMPARE(validateExitCode(wizard.savedPath(), problems), 0);
+        QVERIFY2(problems.empty(), problems.c_str());
+    }
+
+    // The network knows its data in the studio too: an Output that does not match the classes is
+    // a problem on the canvas and in Problems as soon as the data has been read, not at Start;
+    // fixing it clears it everywhere.
+    void aNetworkThatDoesNotFitItsDataIsAProblemBeforeStart() {
+        QTemporaryDir dir;
+        testing::writeMessyData(dir.path().toStdString());
+        DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
+        QVERIFY(inspection.ok());
+        ProjectProposal proposal = proposeProject(inspection);
+        QVERIFY(proposal.ok());
+        Project project = *proposal.project;
+        NodeId logits = 0;
+        for (const auto& [id, node] : project.graph.nodes())
+            if (node.type == "Dense") logits = id;  // the last Dense feeds the Output
+        QVERIFY(logits);
+        project.graph.node(logits)->params.set("units", ParamValue(int64_t(5)));  // 3 classes
+        const QString path = dir.path() + QStringLiteral("/wrong.netloom");
+        QVERIFY(saveProject(project, path.toStdString()).empty());
+
+        MainWindow w;
+        QVERIFY(w.openProject(path));
+        GraphDocument* doc = w.document();
+        auto classProblem = [doc] {
+            for (const Problem& p : doc->analysis().problems)
+                if (QString::fromStdString(p.message).contains(QLatin1String("class"))) return true;
+            return false;
+        };
+        QVERIFY2(waitFor(classProblem), "the Output against 3 classes is reported once the data is read");
+        std::string problems;
+        QCOMPARE(validateExitCode(path, problems), 1);  // the same verdict as netloom-cli validate
+        QVERIFY(doc->setParameter(logits, QStringLiteral("units"), ParamValue(int64_t(3))));
+        QVERIFY(waitFor([&] { return !classProblem(); }, 5000));
+        QVERIFY2(doc->analysis().ok(), doc->analysis().problems.empty() ? "" : doc->analysis().problems.front().message.c_str());
     }
 };
 

@@ -66,7 +66,7 @@ private Q_SLOTS:
     void germanMainWindow() {
         QCOMPARE(installTranslations(QStringLiteral("de")), QStringLiteral("de"));
         MainWindow w;
-        QCOMPARE(menuTitles(w), QStringList({"&Datei", "&Bearbeiten", "&Ansicht", "&Modell"}));
+        QCOMPARE(menuTitles(w), QStringList({"&Datei", "&Bearbeiten", "&Ansicht", "&Modell", "&Hilfe"}));
         QCOMPARE(modeTabs(w), QStringList({"Entwurf", "Daten", "Training"}));
         QCOMPARE(dockTitles(w), QStringList({"Ebenen", "Inspektor", "Probleme", "Zusammenfassung"}));
         QVERIFY(w.windowTitle().startsWith(QLatin1String("Unbenannt")));
@@ -98,7 +98,7 @@ private Q_SLOTS:
     void frenchMainWindow() {
         QCOMPARE(installTranslations(QStringLiteral("fr")), QStringLiteral("fr"));
         MainWindow w;
-        QCOMPARE(menuTitles(w), QStringList({"&Fichier", "É&dition", "&Affichage", "&Modèle"}));
+        QCOMPARE(menuTitles(w), QStringList({"&Fichier", "É&dition", "&Affichage", "&Modèle", "&Aide"}));
         QCOMPARE(modeTabs(w), QStringList({"Conception", "Données", "Entraînement"}));
         QCOMPARE(menu(w, 1)->actions().at(0)->text(), QStringLiteral("&Annuler"));
     }
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
     void englishAndUnknownLanguagesNeedNoCatalogue() {
         QCOMPARE(installTranslations(QStringLiteral("en")), QStringLiteral("en"));
-        QCOMPARE(menuTitles(MainWindow()), QStringList({"&File", "&Edit", "&View", "&Model"}));
+        QCOMPARE(menuTitles(MainWindow()), QStringList({"&File", "&Edit", "&View", "&Model", "&Help"}));
         QCOMPARE(installTranslations(QStringLiteral("ja")), QStringLiteral("en"));
         QCOMPARE(MainWindow::tr("&File"), QStringLiteral("&File"));
     }

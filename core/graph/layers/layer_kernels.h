@@ -16,8 +16,6 @@
 
 namespace netloom {
 
-class NetworkImpl;
-
 using StepFunction = std::function<torch::Tensor(const std::vector<torch::Tensor>&)>;
 
 // One node being built into the network.
@@ -26,7 +24,7 @@ struct BuildContext {
     const Node& node;
     const NodeAnalysis& analysis;  // the node's input and output types
     ParamReader params;
-    NetworkImpl& network;          // register submodules under `moduleName`
+    torch::nn::Module& network;    // the network being built: submodules register under `moduleName`
     std::string moduleName;
 
     template <typename M>

@@ -75,7 +75,9 @@ test('a sample whose input is not what the studio answered for fails', async () 
       const file = path.join(d, g.samples[0].file);
       fs.writeFileSync(file, spawnSharpFlip(file));
     } else {
-      g.samples[0].text = `${g.samples[0].text} ${'completely different words '.repeat(8)}`;
+      // In front: a sequence is truncated from the end, so words appended to a text as long as the
+      // model's sequence would not change its input at all.
+      g.samples[0].text = `${'completely different words '.repeat(8)}${g.samples[0].text}`;
     }
     return g;
   });
