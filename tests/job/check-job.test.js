@@ -1,7 +1,7 @@
 'use strict';
 // Offline checks of a training-job bundle (netloom-cli job): the built-in kinds against the
 // Kubernetes schemas (kubernetes-models), the Kubeflow kinds against the operators' own CRDs
-// (shared/schemas/kubeflow, with ajv), the restricted Pod Security Standard, what the launcher
+// (tests/job/crds, with ajv), the restricted Pod Security Standard, what the launcher
 // variables and the Kubeflow operator expect, and the Dockerfile (dockerfile-utils).
 // Usage: JOB_DIR=... CRD_DIR=... EXPECT_WORKERS=N EXPECT_GPUS=G node --test check-job.test.js
 const test = require('node:test');

@@ -10,6 +10,6 @@ rm -rf "$out"
 if grep -rn '{{' "$out"; then echo "job-test: unfilled placeholders" >&2; exit 1; fi
 # The packages the bundle tests use (scripts/install-deps installs them for packaging/bundle/server).
 export NODE_PATH="$src/packaging/bundle/server/node_modules"
-JOB_DIR="$out" EXPECT_CLAIMS="${EXPECT_CLAIMS:-}" CRD_DIR="${NETLOOM_CRD_DIR:-$src/../shared/schemas/kubeflow}" EXPECT_WORKERS="$workers" EXPECT_GPUS="$gpus" \
+JOB_DIR="$out" EXPECT_CLAIMS="${EXPECT_CLAIMS:-}" CRD_DIR="${NETLOOM_CRD_DIR:-$src/tests/job/crds}" EXPECT_WORKERS="$workers" EXPECT_GPUS="$gpus" \
   "$node" --test "$src/tests/job/check-job.test.js"
 rm -rf "$out"
