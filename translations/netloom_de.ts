@@ -4,7 +4,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+201"/>
+        <location filename="../ui/document/graph_document.cpp" line="+249"/>
         <location line="+18"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
@@ -797,12 +797,12 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     <name>netloom::ui::DatasetPanel</name>
     <message>
         <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>No dataset loaded</source>
         <translation>Kein Datensatz geladen</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-245"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
@@ -828,12 +828,12 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Select a sample</source>
         <translation>Wählen Sie ein Beispiel</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Unlesbare oder übersprungene Eingaben</translation>
     </message>
@@ -853,7 +853,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>wird gelesen…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
@@ -2156,7 +2156,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Tabellendaten werden beim Laden standardisiert (numerische Spalten, mit den Statistiken der Trainingsdaten) und one-hot-kodiert (kategoriale Spalten); siehe die Datensatzübersicht.&lt;/p&gt;</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+201"/>
+        <location filename="../ui/document/graph_document.cpp" line="+249"/>
         <location line="+18"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
@@ -797,12 +797,12 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     <name>netloom::ui::DatasetPanel</name>
     <message>
         <location filename="../ui/data/dataset_panel.cpp" line="+52"/>
-        <location line="+252"/>
+        <location line="+253"/>
         <source>No dataset loaded</source>
         <translation>Aucun jeu de données chargé</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-245"/>
         <source>Reload</source>
         <translation>Recharger</translation>
     </message>
@@ -828,12 +828,12 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
     <message>
         <location line="+5"/>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Select a sample</source>
         <translation>Sélectionnez un exemple</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-82"/>
         <source>Unreadable or skipped inputs</source>
         <translation>Entrées illisibles ou ignorées</translation>
     </message>
@@ -853,7 +853,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>lecture…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
@@ -2156,7 +2156,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>Modifier %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>&lt;p&gt;Tabular data is standardised (numeric columns, with statistics of the training split) and one-hot encoded (categorical columns) when it is loaded; see the dataset browser.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Les données tabulaires sont standardisées (colonnes numériques, avec les statistiques de la partition d’entraînement) et encodées en one-hot (colonnes catégorielles) au chargement&#xa0;; voir le navigateur de données.&lt;/p&gt;</translation>
     </message>
