@@ -3,6 +3,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "data/csv_table.h"
+#include "data/tabular_encoder.h"
+
 namespace netloom {
 
 std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count) {
@@ -10,10 +13,11 @@ std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count) {
         const char* name;
         const Split* split;
         const std::vector<std::string>* texts;
+        const std::vector<std::vector<std::string>>* rows;
     };
-    const Source sources[] = {{"test", &data.test, &data.testTexts},
-                              {"validation", &data.validation, &data.validationTexts},
-                              {"training", &data.train, &data.trainTexts}};
+    const Source sources[] = {{"test", &data.test, &data.testTexts, &data.testRows},
+                              {"validation", &data.validation, &data.validationTexts, &data.validationRows},
+                              {"training", &data.train, &data.trainTexts, &data.trainRows}};
     std::vector<GoldenSample> out;
     for (const Source& source : sources) {
         if (source.split->size() == 0) continue;
@@ -25,11 +29,30 @@ std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count) {
             g.stored = source.split->inputs[i];
             if (row < source.split->sources.size()) g.sourceFile = source.split->sources[row];
             if (row < source.texts->size()) g.text = (*source.texts)[row];
+            if (row < source.rows->size() && data.tabular) {
+                const auto& values = (*source.rows)[row];
+                const auto& columns = data.tabular->columns();
+                const auto& indexes = data.tabular->sourceIndexes();
+                for (size_t k = 0; k < columns.size() && k < indexes.size(); ++k)
+                    if (indexes[k] < values.size()) g.row.emplace_back(columns[k].name, values[indexes[k]]);
+            }
             out.push_back(std::move(g));
         }
         break;
     }
     return out;
+}
+
+std::string csvValues(const GoldenSample& sample) {
+    std::vector<std::string> values;
+    for (const auto& [name, value] : sample.row) values.push_back(value);
+    return csvRecord(values);
+}
+
+std::string csvHeader(const GoldenSample& sample) {
+    std::vector<std::string> names;
+    for (const auto& [name, value] : sample.row) names.push_back(name);
+    return csvRecord(names);
 }
 
 namespace {
