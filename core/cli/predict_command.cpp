@@ -25,8 +25,8 @@ std::string csvFileRows(const std::string& file, const std::string& checkpoint, 
     if (std::string e = readCheckpointState(checkpoint, state); !e.empty()) return e;
     std::vector<std::string> features;
     try {
-        for (const auto& c : nlohmann::json::parse(state.stateJson).at("tabular").at("columns"))
-            features.push_back(c.at("name").get<std::string>());
+        const nlohmann::json st = nlohmann::json::parse(state.stateJson);
+        for (const auto& c : st.at("tabular").at("columns")) features.push_back(c.at("name").get<std::string>());
     } catch (const std::exception&) {
         return "--csv is for models trained on a CSV table; " + checkpoint + " is not one";
     }

@@ -24,7 +24,8 @@ struct GoldenSample {
     std::vector<std::pair<std::string, std::string>> row;
 };
 
-// Up to `count` samples, the first rows of the first split that has any.
+// Up to `count` samples, the first rows of the first split that has any (tables: rows with a missing
+// value first, up to half of them, then the first rows).
 std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count);
 
 // A table sample's values as one CSV record in the model's column order (what `netloom-cli predict`
