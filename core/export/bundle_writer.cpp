@@ -225,6 +225,11 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     const bool table = manifest["input_kind"] == "table" && preprocess.contains("tabular");
     if (!image && !table && !preprocess.contains("text"))
         return "the bundled server serves image, text and table models; this model takes tensors (use model.onnx directly)";
+    // The golden samples and the bundle's tests compare class probabilities.
+    const std::string task = manifest.value("task", "");
+    if (task != "classification" && task != "binary")
+        return "the bundle proves class probabilities, and this is a " + task +
+               " model: export it without --bundle (model.onnx and verification.json are written and verified)";
 
     // Golden samples: the test split's (else validation's, else training's) inputs as clients send
     // them — the original files, any size or mode — and the studio's own answers for them.
