@@ -132,12 +132,14 @@ std::vector<Command> commands() {
          {"distributed", "auto-resume"},
          {"epochs", "device", "out", "resume", "threads", "max-batches", "nproc", "timeout", "rendezvous-timeout"}, trainCommand},
         {"predict", "run raw inputs through the preprocessing and a trained checkpoint",
-         "netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n\n"
+         "netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] [--csv ROWS.csv] INPUT...\n\n"
          "Each INPUT is an image file (image datasets), a text (text datasets) or a CSV row of the feature\n"
-         "columns (tabular datasets). Prints the class and its probabilities (all of them as JSON with --json),\n"
-         "the values of a regression, or the anomaly score of an autoencoder.\n"
+         "columns in the model's order (tabular datasets). --csv ROWS.csv predicts every row of a CSV file\n"
+         "with a header: columns matched by name, in any order, others (the target) ignored, a missing\n"
+         "column or value counted as missing. Prints the class and its probabilities (all of them as JSON\n"
+         "with --json), the values of a regression, or the anomaly score of an autoencoder.\n"
          "Exit 0 when every input was used, 1 when some could not be, 2 for an unusable project or checkpoint.\n",
-         {"json"}, {"weights", "top"}, predictCommand},
+         {"json"}, {"weights", "top", "csv"}, predictCommand},
         {"export", "write a trained model as ONNX and prove it in ONNX Runtime",
          "netloom-cli export FILE --weights CHECKPOINT --out DIR [--bundle [BUNDLE OPTIONS]] [--tensor-input]\n"
          "                   [--no-verify]\n\n"

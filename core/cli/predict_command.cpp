@@ -5,14 +5,67 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "data/csv_table.h"
 #include "project/project.h"
+#include "train/checkpoint.h"
 #include "train/predictor.h"
+#include "util/atomic_file.h"
 
 namespace netloom::cli {
 
+namespace {
+
+// --csv FILE: the rows of a CSV file with a header, as the feature rows the predictor takes: columns
+// matched by name with the checkpoint's (in any order; others, the target among them, ignored; a
+// feature column the file lacks is a missing value). `labels` names each row FILE:LINE; `ragged` gets
+// the rows that cannot be read (another number of fields than the header), located.
+std::string csvFileRows(const std::string& file, const std::string& checkpoint, std::vector<std::string>& rows,
+                        std::vector<std::string>& labels, std::vector<std::string>& ragged) {
+    CheckpointState state;
+    if (std::string e = readCheckpointState(checkpoint, state); !e.empty()) return e;
+    std::vector<std::string> features;
+    try {
+        const nlohmann::json st = nlohmann::json::parse(state.stateJson);
+        for (const auto& c : st.at("tabular").at("columns")) features.push_back(c.at("name").get<std::string>());
+    } catch (const std::exception&) {
+        return "--csv is for models trained on a CSV table; " + checkpoint + " is not one";
+    }
+    std::string text, error;
+    if (!readFile(file, text, error)) return error;
+    CsvTable table;
+    try {
+        table = parseCsv(text, file);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    std::vector<int> where(features.size(), -1);
+    bool any = false;
+    for (size_t k = 0; k < features.size(); ++k)
+        for (size_t c = 0; c < table.columns.size(); ++c)
+            if (table.columns[c] == features[k]) {
+                where[k] = static_cast<int>(c);
+                any = true;
+            }
+    if (!any) {
+        std::string names;
+        for (const auto& f : features) names += (names.empty() ? "" : ", ") + f;
+        return file + ": the header names none of the model's columns (" + names + ")";
+    }
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        std::vector<std::string> values;
+        for (int c : where) values.push_back(c < 0 ? std::string() : table.rows[r][static_cast<size_t>(c)]);
+        rows.push_back(csvRecord(values));
+        labels.push_back(file + ":" + std::to_string(table.rowLines[r]));
+    }
+    for (const auto& skipped : table.skipped) ragged.push_back(skipped.location + ": error: " + skipped.reason);
+    return {};
+}
+
+}  // namespace
+
 int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
-    if (args.positional.size() < 2 || !args.has("weights")) {
-        err << "usage: netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] INPUT...\n";
+    if (args.positional.size() < (args.has("csv") ? 1u : 2u) || !args.has("weights")) {
+        err << "usage: netloom-cli predict FILE --weights CHECKPOINT [--json] [--top K] [--csv ROWS.csv] INPUT...\n";
         return 2;
     }
     std::optional<Project> project = loadProjectFor(args.positional[0], err);
@@ -31,8 +84,21 @@ int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err) 
         return 2;
     }
     std::vector<std::string> inputs(args.positional.begin() + 1, args.positional.end());
+    std::vector<std::string> labels(inputs.size()), ragged;
+    if (args.has("csv")) {
+        std::vector<std::string> rows, rowLabels;
+        if (std::string e = csvFileRows(args.get("csv"), args.get("weights"), rows, rowLabels, ragged); !e.empty()) {
+            err << "error: " << e << "\n";
+            return 2;
+        }
+        for (const auto& r : ragged) err << r << "\n";
+        inputs.insert(inputs.end(), rows.begin(), rows.end());
+        labels.insert(labels.end(), rowLabels.begin(), rowLabels.end());
+    }
     auto results = predictor->predict(inputs);
-    bool anyError = false;
+    for (size_t k = 0; k < results.size() && k < labels.size(); ++k)
+        if (!labels[k].empty()) results[k].input = labels[k];
+    bool anyError = !ragged.empty();
     // ordered_json: the probabilities are listed in the model's class order, as it was trained (a
     // plain json object would sort them by name).
     nlohmann::ordered_json all = nlohmann::ordered_json::array();

@@ -1,5 +1,6 @@
 #include "data/csv_table.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -7,11 +8,37 @@
 
 namespace netloom {
 
+const std::vector<std::string>& missingValueSpellings() {
+    static const std::vector<std::string> spellings = {"", "na", "n/a", "?", "nan", "null"};
+    return spellings;
+}
+
 bool isMissingValue(const std::string& s) {
     std::string t;
     for (char c : s)
         if (!std::isspace(static_cast<unsigned char>(c))) t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    return t.empty() || t == "na" || t == "n/a" || t == "?" || t == "nan" || t == "null";
+    const auto& spellings = missingValueSpellings();
+    return std::find(spellings.begin(), spellings.end(), t) != spellings.end();
+}
+
+std::string csvRecord(const std::vector<std::string>& fields) {
+    std::string out;
+    for (size_t k = 0; k < fields.size(); ++k) {
+        const std::string& f = fields[k];
+        if (k) out.push_back(',');
+        const bool quote = f.find_first_of(",\"\r\n") != std::string::npos;
+        if (!quote) {
+            out += f;
+            continue;
+        }
+        out.push_back('"');
+        for (char c : f) {
+            if (c == '"') out.push_back('"');
+            out.push_back(c);
+        }
+        out.push_back('"');
+    }
+    return out;
 }
 
 bool parseNumber(const std::string& s, double& out) {

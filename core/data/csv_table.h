@@ -23,8 +23,14 @@ struct CsvTable {
 // recognised and its columns named feature_0.. and "target".
 CsvTable parseCsv(const std::string& text, const std::string& source);
 
-// "" "NA" "N/A" "?" "nan" "null" count as missing.
+// "" "NA" "N/A" "?" "nan" "null" count as missing: the field with its whitespace removed and
+// lower-cased is one of missingValueSpellings(). The list is written to an export's preprocess.json,
+// where the bundled server reads it.
+const std::vector<std::string>& missingValueSpellings();
 bool isMissingValue(const std::string& s);
+// One CSV record (no line end) that parseCsv reads back as `fields`: a field with a comma, a quote or
+// a line break, or one that starts with a quote, is quoted.
+std::string csvRecord(const std::vector<std::string>& fields);
 // Strict number parse: the whole field must be a finite number.
 bool parseNumber(const std::string& s, double& out);
 

@@ -74,6 +74,10 @@ struct Dataset {
     std::vector<std::string> testTexts;       // the test split's raw texts (text datasets), row for row
     std::vector<std::string> validationTexts; // the validation split's, row for row
     std::vector<std::string> trainTexts;      // the training split's raw texts (the vocabulary's source)
+    // CSV tables: the file's column names and each split's rows as written in the file (every column,
+    // the target too), row for row: golden samples are sent to a bundle as clients send them.
+    std::vector<std::string> tableColumns;
+    std::vector<std::vector<std::string>> testRows, validationRows, trainRows;
 };
 
 struct DatasetLoad {

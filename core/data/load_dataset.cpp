@@ -476,10 +476,15 @@ void loadCsv(const Project& project, Dataset& ds) {
     if (missing)
         ds.summary.notes.push_back(std::to_string(missing) +
                                    " missing values: numeric ones set to the training mean, categorical ones to no category");
-    ds.train = takeRows(x, targets, limitRows(split.train, spec.limit, spec.seed));
+    const std::vector<int64_t> trainIndexes = limitRows(split.train, spec.limit, spec.seed);
+    ds.train = takeRows(x, targets, trainIndexes);
     ds.validation = takeRows(x, targets, split.validation);
     ds.test = takeRows(x, targets, split.test);
     ds.tabular = encoder;
+    ds.tableColumns = t.columns;
+    for (int64_t i : trainIndexes) ds.trainRows.push_back(t.rows[static_cast<size_t>(i)]);
+    for (int64_t i : split.validation) ds.validationRows.push_back(t.rows[static_cast<size_t>(i)]);
+    for (int64_t i : split.test) ds.testRows.push_back(t.rows[static_cast<size_t>(i)]);
 }
 
 // Text samples with labels, from a CSV or from a folder.

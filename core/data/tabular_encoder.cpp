@@ -79,7 +79,10 @@ std::string TabularEncoder::toJson() const {
         else
             cols.push_back({{"name", c.name}, {"kind", "categorical"}, {"categories", c.categories}});
     }
-    return nlohmann::json{{"columns", cols}, {"missing", "numeric: training mean; categorical: all zeros"}}.dump();
+    return nlohmann::json{{"columns", cols},
+                          {"missing", "numeric: training mean; categorical: all zeros"},
+                          {"missing_values", missingValueSpellings()}}
+        .dump();
 }
 
 bool TabularEncoder::fromJson(const std::string& text, TabularEncoder& out, std::string& error) {

@@ -125,8 +125,18 @@ std::string shellWord(const std::string& s) {
 
 // The README's example requests: the first golden sample, whatever it is called, so the commands
 // work as written from the bundle folder (the bundle's tests run them).
-std::pair<std::string, std::string> predictExamples(bool image, const json& samples) {
+std::pair<std::string, std::string> predictExamples(bool image, bool table, const json& samples) {
     const json* first = samples.empty() ? nullptr : &samples[0];
+    if (table) {
+        // A row as JSON (column → value; missing values as null, "" or left out) and the golden rows
+        // as a CSV file with its header.
+        json row = first && first->contains("row") ? (*first)["row"] : json::object();
+        return {"curl -s -X POST localhost:8080/v1/predict -H 'content-type: application/json' -d " +
+                    shellWord(json{{"row", row}}.dump()) +
+                    "\ncurl -s -X POST localhost:8080/v1/predict -H 'content-type: text/csv' --data-binary @samples/rows.csv",
+                "r = requests.post(\"http://localhost:8080/v1/predict\", json={\"row\": " + row.dump() + "},\n"
+                "                  params={\"top_k\": 3})"};
+    }
     if (image) {
         const std::string file = first && first->contains("file") ? (*first)["file"].get<std::string>() : "YOUR_IMAGE.png";
         const std::string type = imageContentType(file);
@@ -212,8 +222,14 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     }
     const std::string name = manifest["name"];
     const bool image = manifest["input_kind"] == "image";
-    if (!image && !preprocess.contains("text"))
-        return "the bundled server serves image and text models; this model takes tensors (use model.onnx directly)";
+    const bool table = manifest["input_kind"] == "table" && preprocess.contains("tabular");
+    if (!image && !table && !preprocess.contains("text"))
+        return "the bundled server serves image, text and table models; this model takes tensors (use model.onnx directly)";
+    // The golden samples and the bundle's tests compare class probabilities.
+    const std::string task = manifest.value("task", "");
+    if (task != "classification" && task != "binary")
+        return "the bundle proves class probabilities, and this is a " + task +
+               " model: export it without --bundle (model.onnx and verification.json are written and verified)";
 
     // Golden samples: the test split's (else validation's, else training's) inputs as clients send
     // them — the original files, any size or mode — and the studio's own answers for them.
@@ -222,10 +238,20 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     fs::create_directories(outDir + "/samples");
     std::vector<std::string> inputs;
     json samples = json::array();
-    std::string split;
+    std::string split, csvRows;
     for (const GoldenSample& g : goldenSamples(*load.dataset, kGoldenSamples)) {
         split = g.split;
         const std::string n = std::to_string(samples.size());
+        if (table) {  // the raw row, as a JSON object and as CSV text with its header
+            if (g.row.empty()) continue;
+            json row = json::object();
+            for (const auto& [column, value] : g.row) row[column] = value;
+            if (csvRows.empty()) csvRows = csvHeader(g) + "\n";
+            csvRows += csvValues(g) + "\n";
+            inputs.push_back(csvValues(g));
+            samples.push_back({{"row", row}, {"csv", csvHeader(g) + "\n" + csvValues(g) + "\n"}});
+            continue;
+        }
         if (!image) {
             if (g.text.empty()) continue;
             inputs.push_back(g.text);
@@ -250,6 +276,9 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         samples.push_back({{"file", file}});
     }
     if (samples.empty()) return "the dataset has no samples to prove the bundle with";
+    if (table) {
+        if (std::string e = writeFileAtomically(outDir + "/samples/rows.csv", csvRows); !e.empty()) return e;
+    }
     std::string error;
     auto predictor = Predictor::open(project, checkpoint, error);
     if (!predictor) return error;
@@ -273,7 +302,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     for (const auto& c : report.checks) worst = std::max(worst, c.maxAbsDiff);
     parity << std::scientific << std::setprecision(1) << "max |diff| " << worst << " over " << report.checks.size()
            << " checks, judged by " << report.engine;
-    const auto [predictCurl, predictPython] = predictExamples(image, samples);
+    const auto [predictCurl, predictPython] = predictExamples(image, table, samples);
     std::map<std::string, std::string> values = {
         {"NAME", name},
         {"VERSION", NETLOOM_VERSION},
@@ -285,7 +314,8 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
         {"PARITY", parity.str()},
         {"INPUT", manifest["inputs"][0]["name"]},
         {"INPUT_NOTE", image ? "(the decoded image, uint8 NHWC RGBA of any size; transparency, resizing and the rest of the preprocessing are inside)"
-                             : "(int64 token ids; the tokenizer settings and vocabulary are in preprocess.json)"},
+                       : table ? "(float features, one row each: the encoded columns; `/v1/predict` takes raw rows and encodes them with the column statistics and categories in preprocess.json)"
+                               : "(int64 token ids; the tokenizer settings and vocabulary are in preprocess.json)"},
         {"PREDICT_CURL", predictCurl},
         {"PREDICT_PYTHON", predictPython},
         {"REPLICAS", std::to_string(options.replicas)},
@@ -316,7 +346,7 @@ std::string writeBundle(const Project& project, const std::string& checkpoint, c
     fs::create_directories(outDir + "/server/src");
     fs::create_directories(outDir + "/server/test");
     for (const char* f : {"package.json", "package-lock.json", "server.js", "verify.js", "selftest.js", "src/app.js",
-                          "src/config.js", "src/form.js", "src/model.js", "src/tokenizer.js", "test/server.test.js",
+                          "src/config.js", "src/form.js", "src/model.js", "src/table.js", "src/tokenizer.js", "test/server.test.js",
                           "test/lifecycle.test.js", "test/manifests.test.js", "test/fuzz.test.js", "test/selftest.test.js",
                           "test/engines.test.js"})
         if (std::string e = copyFile(source + "/server/" + f, outDir + "/server/" + f); !e.empty()) return e;

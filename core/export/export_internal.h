@@ -2,6 +2,7 @@
 // The pieces of exportProject that tests drive directly with synthetic weights and inputs.
 // Private to core (Torch, protobuf).
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <onnx/onnx_pb.h>
@@ -24,6 +25,16 @@ struct VerificationPlan {
     bool image = false, classification = false;
     VerifierProcess* process = nullptr;  // already started and told what to load; null: start one from the usual places
     std::string outDir;                  // scratch files and verification.json
+    // Tables: raw rows as clients send them, encoded for ONNX Runtime by the bundled server's own
+    // encoder (src/table.js, from `tabular`: preprocess.json's parameters) and compared with the
+    // studio's prediction for the same row (`studioRow`: the studio's encoding, float F).
+    struct RawRow {
+        std::string what;                                         // "test row 3"
+        std::vector<std::pair<std::string, std::string>> values;  // column → value as written
+        torch::Tensor studioRow;
+    };
+    std::vector<RawRow> rawRows;
+    std::string tabular;  // preprocess.json's "tabular" (JSON text)
 };
 
 // One image as a client sends it to the raw-image model, and as the studio prepares the same file.

@@ -15,6 +15,7 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include "data/dataset.h"
+#include "data/tabular_encoder.h"
 #include "export/export_internal.h"
 #include "export/onnx_builder.h"
 #include "export/onnx_export.h"
@@ -116,6 +117,15 @@ std::string verifyModels(NetworkImpl& net, const ImagePipeline& pipeline, const 
         torch::Tensor expected = net.forward(x);
         std::string what = "batch " + std::to_string(stored.size(0));
         runs.push_back({plan.tensorModel, "tensor input, " + what, {{plan.inputName, tensorJson(x)}}, expected});
+    }
+    // Table rows as clients send them: the server's encoder (in the verifier) against the studio's.
+    for (const VerificationPlan::RawRow& r : plan.rawRows) {
+        torch::Tensor expected = net.forward(r.studioRow.unsqueeze(0));
+        json row = json::object();
+        for (const auto& [name, value] : r.values) row[name] = value;
+        runs.push_back({plan.tensorModel, "raw row " + r.what,
+                        {{plan.inputName, {{"type", "table_rows"}, {"tabular", json::parse(plan.tabular)}, {"rows", json::array({row})}}}},
+                        expected});
     }
     // The raw-image model on images as clients send them (any size, RGBA, gray), one at a time,
     // against the studio's own prediction for the same file.
@@ -246,7 +256,16 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     build.classNames = runState.value("classes", std::vector<std::string>{});
     json preprocessDescription = {{"image", json::parse(serializeProject(project))["preprocess"]["image"]}};
     if (runState.contains("text")) preprocessDescription["text"] = runState["text"];
-    if (runState.contains("tabular")) preprocessDescription["tabular"] = runState["tabular"];
+    const bool table = runState.contains("tabular");
+    if (table) {
+        // Re-read and written out whole: a checkpoint of an older version lacks some of what the
+        // bundled server reads (the spellings of a missing value).
+        TabularEncoder encoder;
+        std::string error;
+        if (!TabularEncoder::fromJson(runState["tabular"].dump(), encoder, error)) return fail(checkpoint + ": " + error);
+        preprocessDescription["tabular"] = json::parse(encoder.toJson());
+        preprocessDescription["tabular"]["target"] = project.dataset.target;
+    }
     build.metadata["preprocessing"] = preprocessDescription.dump();
     build.metadata["project"] = project.name;
     // The data version the weights were trained on (image folders: the sample cache's fingerprint).
@@ -300,7 +319,8 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     std::vector<int64_t> outShape{-1};
     outShape.insert(outShape.end(), outDims.begin(), outDims.end());
     for (const auto& name : tensorBuild.outputNames) outputs.push_back(describe(name, "FP32", outShape));
-    json manifest = {{"name", modelName}, {"task", nameOf(build.task)}, {"input_kind", raw ? "image" : tensorBuild.inputName},
+    json manifest = {{"name", modelName}, {"task", nameOf(build.task)},
+                     {"input_kind", raw ? "image" : table ? "table" : tensorBuild.inputName},
                      {"inputs", inputs}, {"outputs", outputs}, {"labels_count", build.classNames.size()},
                      {"netloom_version", NETLOOM_VERSION}};
     if (!dataFingerprint.empty()) manifest["data_fingerprint"] = dataFingerprint;
@@ -336,6 +356,21 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     plan.classification = build.task == Task::Classification || build.task == Task::Binary;
     plan.process = verifier.get();
     plan.outDir = options.outDir;
+    if (table && data.tabular) {
+        plan.tabular = preprocessDescription["tabular"].dump();
+        TabularEncoder encoder;  // the checkpoint's, as the studio predicts, for rows of the feature columns
+        std::string error;
+        if (!TabularEncoder::fromJson(runState["tabular"].dump(), encoder, error)) return fail(checkpoint + ": " + error);
+        for (const GoldenSample& g : goldenSamples(data, kRawImageChecks)) {
+            if (g.row.empty()) continue;
+            std::vector<std::string> values;
+            for (const auto& [name, value] : g.row) values.push_back(value);
+            std::vector<float> encoded;
+            int64_t missing = 0;
+            encoder.encode(values, encoded, missing);
+            plan.rawRows.push_back({g.split + " row " + std::to_string(plan.rawRows.size()), g.row, torch::tensor(encoded)});
+        }
+    }
     std::vector<RawImageCheck> rawImages;
     if (raw) {
         std::string error;

@@ -5,8 +5,9 @@
 #   the bundle's own `npm test` (tests/bundle/check-bundle.sh).
 # Usage: new-train-export.sh CLI MAKE_MESSY_DATA SOURCE_DIR DATA WORK_DIR [--no-bundle]
 #   DATA: images | reviews.csv | table.csv | prices.csv (a path under the messy data folder)
-#   --no-bundle: export and verify the model only (the bundled server serves image and text models;
-#   tables are refused by the bundle writer, so their proof ends at verification.json)
+#   --no-bundle: export and verify the model only
+#   For tables the raw CSV rows of the test split are the proof: verification.json's "raw row" checks
+#   (the bundled server's encoder against the studio's) and the bundle's golden rows.
 # The work folder is removed when the test passes (kept for a look when it fails).
 set -euo pipefail
 cli=$1 maker=$2 src=$3 data=$4 work=$5
@@ -31,7 +32,28 @@ node=$(command -v "${NETLOOM_NODE:-node}")
   console.log(`verification: ${v.checks.length} checks, ${raw.length} on raw files, max |diff| ${worst.toExponential(2)}`);
   if (!v.passed || !(worst <= 1e-4)) { console.error("parity above 1e-4"); process.exit(1); }
   if (process.argv[2] === "images" && raw.length === 0) { console.error("no raw-file check for an image model"); process.exit(1); }
+  const rows = v.checks.filter(c => c.what.startsWith("raw row"));
+  if (process.argv[2] === "table.csv" && rows.length === 0) { console.error("no raw-row check for a table model"); process.exit(1); }
+  if (rows.length) console.log(`verification: ${rows.length} raw CSV rows, max |diff| ${Math.max(...rows.map(c => c.max_abs_diff)).toExponential(2)}`);
 ' "$work/bundle/verification.json" "$data"
+if [[ "$data" == table.csv && -n "$bundle" ]]; then
+  # predict --csv: the bundle's golden rows give the studio's answers in expected.json, and the
+  # training file itself (the target column among the rest) is read by column name, row for row.
+  "$cli" predict "$project" --weights "$work/run/best.ckpt" --csv "$work/bundle/samples/rows.csv" --json > "$work/rows.json"
+  "$cli" predict "$project" --weights "$work/run/best.ckpt" --csv "$work/data/table.csv" --json > "$work/all.json"
+  "$node" -e '
+    const [rows, expected, all] = process.argv.slice(1, 4).map((f) => require(f));
+    const golden = expected.samples;
+    if (rows.length !== golden.length) { console.error(`predict --csv: ${rows.length} answers for ${golden.length} rows`); process.exit(1); }
+    rows.forEach((r, k) => {
+      const worst = Math.max(...Object.keys(golden[k].probabilities).map((c) => Math.abs(r.probabilities[c] - golden[k].probabilities[c])));
+      if (r.label !== golden[k].label || !(worst <= 1e-6)) { console.error(`predict --csv row ${k}: ${JSON.stringify(r)}`); process.exit(1); }
+    });
+    const lines = require("fs").readFileSync(process.argv[4], "utf8").trim().split("\n").length - 1;
+    if (all.length !== lines || all.some((r) => r.error || !r.input.includes(":"))) { console.error(`predict --csv on the data: ${all.length} answers for ${lines} rows`); process.exit(1); }
+    console.log(`predict --csv: ${rows.length} golden rows as the bundle expects, ${all.length} rows of the data file`);
+  ' "$work/rows.json" "$work/bundle/samples/expected.json" "$work/all.json" "$work/data/table.csv"
+fi
 [[ -z "$bundle" ]] || "$src/tests/bundle/check-bundle.sh" "$src" "$work/bundle"
 rm -rf "$work"
 echo "new-train-export $data: passed"

@@ -2,7 +2,8 @@
 // The bundle's self-test, run by the export before it says "Verified": this bundle's server code,
 // started in-process on the bundle's own model, is sent every golden sample of samples/ as a client
 // would send it (the file itself, as the body and as a multipart form, and as Open Inference Protocol
-// tensors; texts as JSON), and each answer is compared with samples/expected.json.
+// tensors; texts as JSON; table rows as JSON, as CSV text and as features), and each answer is compared
+// with samples/expected.json.
 //   node selftest.js BUNDLE_DIR [--tolerance 1e-4]
 // Exit 0: every answer within the tolerance with the same top-1 class. 1: a mismatch, a missing
 // file, or no samples at all (printed with the sample). 2: usage.
@@ -38,11 +39,15 @@ function readGolden(bundle) {
     throw new Failure('samples/expected.json has no golden samples: nothing shows that the server gives the studio\'s answers');
   }
   samples.forEach((s, k) => {
-    const ok = s && (typeof s.file === 'string' || typeof s.text === 'string') && typeof s.label === 'string' &&
+    const ok = s && (typeof s.file === 'string' || typeof s.text === 'string' || isRow(s.row)) && typeof s.label === 'string' &&
       s.probabilities && typeof s.probabilities === 'object' && Object.keys(s.probabilities).length > 0;
-    if (!ok) throw new Failure(`samples/expected.json: sample ${k} needs "file" or "text", "label" and "probabilities"`);
+    if (!ok) throw new Failure(`samples/expected.json: sample ${k} needs "file", "text" or "row", "label" and "probabilities"`);
   });
   return samples;
+}
+
+function isRow(row) {
+  return Boolean(row) && typeof row === 'object' && !Array.isArray(row);
 }
 
 // The first shell word of `text`, unquoted as sh would ('…' and \x; a file name may hold spaces or quotes).
@@ -91,6 +96,20 @@ async function requestsFor(sample, bundle, model) {
     return { label, probabilities };
   };
   const json = (url, obj) => ({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(obj) });
+  if (isRow(sample.row)) {
+    // A table row: as JSON (column → value as written in the file), as CSV text with its header, and
+    // as the float features the encoder makes of it.
+    const rows = [{ values: model.table.valuesOf(sample.row, 'row'), where: 'row' }];
+    const features = Array.from(model.table.encodeRows(rows));
+    const requests = [
+      ['POST /v1/predict (JSON row)', json('/v1/predict', { row: sample.row }), (b) => b],
+      [`POST ${infer} (FP32 features)`, json(infer, { inputs: [{ name: model.manifest.inputs[0].name, datatype: 'FP32', shape: [1, features.length], data: features }] }), fromInfer],
+    ];
+    if (typeof sample.csv === 'string') {
+      requests.splice(1, 0, ['POST /v1/predict (text/csv)', { method: 'POST', url: '/v1/predict', headers: { 'content-type': 'text/csv' }, payload: sample.csv }, (b) => b]);
+    }
+    return requests;
+  }
   if (typeof sample.text === 'string') {
     const ids = model.tokenizer.encode(sample.text);
     return [
@@ -139,7 +158,8 @@ async function selftest({ bundle, tolerance }) {
     let worst = 0;
     let answers = 0;
     for (const [k, sample] of samples.entries()) {
-      const name = `sample ${k + 1} of ${samples.length} (${sample.file || JSON.stringify(sample.text.slice(0, 40))})`;
+      const shownInput = sample.file || JSON.stringify(typeof sample.text === 'string' ? sample.text.slice(0, 40) : sample.row).slice(0, 80);
+      const name = `sample ${k + 1} of ${samples.length} (${shownInput})`;
       for (const [route, request, read] of await requestsFor(sample, bundle, model)) {
         const res = await app.inject(request);
         if (res.statusCode !== 200) throw new Failure(`${name}, ${route}: HTTP ${res.statusCode} ${res.body.slice(0, 300)}`);

@@ -8,6 +8,7 @@
 //     Netloom starts the verifier with the export and sends `load` as each model file is written,
 //     so node's start and ONNX Runtime's session creation overlap the rest of the export.
 // REQUEST: {"models": {"PATH.onnx": {"runs": [{"inputs": {"name": {"type": "float32|int64|uint8", "dims": [...], "data": [...]}}}]}}}
+//          (or, for a table model, {"type": "table_rows", "tabular": {...}, "rows": [{column: value}]}: see tableTensor)
 // RESULT:  {"engine": "onnxruntime-node 1.30.0", "models": {"PATH.onnx": {"runs": [{"outputs": {"name": {"dims": [...], "data": [...]}}}]}}}
 'use strict';
 const fs = require('fs');
@@ -24,6 +25,16 @@ const typed = {
   int64: (d) => BigInt64Array.from(d.map((v) => BigInt(v))),
   uint8: (d) => Uint8Array.from(d),
 };
+
+// Table rows as clients send them ({"type": "table_rows", "tabular": preprocess.json's "tabular",
+// "rows": [{column: value}]}), encoded by the bundled server's own encoder: the export proves that
+// the server's encoding of a raw row gives the studio's answer.
+function tableTensor(ort, t) {
+  const { TableEncoder } = require('./src/table');
+  const encoder = new TableEncoder(t.tabular);
+  const rows = t.rows.map((row, k) => ({ values: encoder.valuesOf(row, `row ${k}`), where: `row ${k}` }));
+  return new ort.Tensor('float32', encoder.encodeRows(rows), [rows.length, encoder.width]);
+}
 
 // A worker per model: creating an ONNX Runtime session blocks its thread, so two models on one
 // thread load one after the other; on two threads they load side by side (measured for two 38 MB
@@ -44,6 +55,10 @@ function modelWorker() {
       for (const run of message.runs) {
         const feeds = {};
         for (const [name, t] of Object.entries(run.inputs)) {
+          if (t.type === 'table_rows') {
+            feeds[name] = tableTensor(ort, t);
+            continue;
+          }
           if (!typed[t.type]) throw new Error(`input ${name}: unsupported type ${t.type}`);
           feeds[name] = new ort.Tensor(t.type, typed[t.type](t.data), t.dims);
         }

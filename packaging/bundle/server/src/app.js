@@ -58,7 +58,7 @@ function clientErrorMessage(error, config) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_TYPE':
     case 'FST_ERR_CTP_EMPTY_TYPE':
-      return [415, `${error.message}: send application/json, an image (image/*, application/octet-stream) or multipart/form-data`];
+      return [415, `${error.message}: send application/json, an image (image/*, application/octet-stream), multipart/form-data or, to a table model, text/csv`];
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return [400, 'the body is not as long as its content-length says'];
     default:
@@ -165,6 +165,8 @@ async function buildApp(config) {
   // a multipart form (curl -F file=@shirt.png), both read whole within MAX_BODY_BYTES.
   app.addContentTypeParser(['application/octet-stream', /^image\/.*/], { parseAs: 'buffer' }, (req, body, done) =>
     done(null, body));
+  // Table rows as CSV text (curl --data-binary @rows.csv -H 'content-type: text/csv').
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string' }, (req, body, done) => done(null, body));
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (req, body, done) =>
     done(null, new MultipartForm(body, req.headers['content-type'])));
 
@@ -226,7 +228,11 @@ async function buildApp(config) {
     if (!Number.isSafeInteger(topK) || topK < 0) throw new BadInput(`top_k must be a whole number, got ${shown(rawTopK)}`);
     const prepareStart = process.hrtime.bigint();
     let feeds;
-    if (model.tokenizer) {
+    let rows = null;
+    if (model.table) {
+      rows = model.tableRows(request.body);
+      feeds = model.tableFeeds(rows);
+    } else if (model.tokenizer) {
       if (!isJsonObject(request.body)) throw new BadInput('send JSON {"text": "..."}');
       feeds = model.textFeeds(request.body.text);
     } else if (model.manifest.input_kind === 'image') {
@@ -237,12 +243,20 @@ async function buildApp(config) {
       throw new BadInput('this model takes tensors: use POST /v2/models/{name}/infer');
     }
     const prepareSeconds = Number(process.hrtime.bigint() - prepareStart) / 1e9;
-    const run = await model.infer(feeds, feeds.image ? `this ${feeds.image.dims[2]}×${feeds.image.dims[1]} image` : 'this text');
+    const what = feeds.image ? `this ${feeds.image.dims[2]}×${feeds.image.dims[1]} image` : rows ? 'these rows' : 'this text';
+    const run = await model.infer(feeds, what);
     metrics.inference.observe(run.seconds);
     reply.header('server-timing', serverTiming({ prepare: prepareSeconds, infer: run.seconds }));
     const probs = run.results.probabilities;
     if (!probs) return { outputs: Object.fromEntries(Object.entries(run.results).map(([k, t]) => [k, Array.from(t.data)])) };
-    return softmaxLabels(model, Array.from(probs.data), topK);
+    // One answer per row; a single row (JSON "row", or CSV text of one row) answers as an image does.
+    const classes = model.labels.length;
+    const answers = [];
+    for (let r = 0; r * classes < probs.data.length; r++) {
+      answers.push(softmaxLabels(model, Array.from(probs.data.subarray(r * classes, (r + 1) * classes)), topK));
+    }
+    if (rows && (rows.length > 1 || Array.isArray(request.body && request.body.rows))) return { predictions: answers };
+    return answers[0];
   });
 
   app.get('/metrics', async (request, reply) => {

@@ -7,6 +7,7 @@ const path = require('path');
 const ort = require('onnxruntime-node');
 const sharp = require('sharp');
 const { Tokenizer } = require('./tokenizer');
+const { TableEncoder, TableError } = require('./table');
 const { DEFAULT_MAX_IMAGE_PIXELS } = require('./config');
 
 // Every upload is a new image: libvips' operation cache only costs time here (halves decode
@@ -80,6 +81,7 @@ class Model {
     m.labels = readJson(dir, 'labels.json');
     m.preprocess = readJson(dir, 'preprocess.json');
     m.tokenizer = m.preprocess.text ? new Tokenizer(m.preprocess.text) : null;
+    m.table = m.manifest.input_kind === 'table' ? new TableEncoder(m.preprocess.tabular) : null;
     m.maxImagePixels = options.maxImagePixels || DEFAULT_MAX_IMAGE_PIXELS;
     m.session = await ort.InferenceSession.create(path.join(dir, 'model.onnx'), {
       intraOpNumThreads: options.threads || 1,
@@ -189,6 +191,43 @@ class Model {
     const { width, height, channels } = decoded.info;
     if (channels !== 4) throw new BadInput(`decoded image has ${channels} channels, expected RGBA`);
     return { image: new ort.Tensor('uint8', new Uint8Array(decoded.data), [1, height, width, 4]) };
+  }
+
+  // Table rows as a client sends them → the model's float input, encoded as the studio encodes
+  // (src/table.js with preprocess.json's parameters). `rows`: [{values, where}] from tableRows().
+  tableFeeds(rows) {
+    if (rows.length === 0) throw new BadInput('send at least one row');
+    let data;
+    try {
+      data = this.table.encodeRows(rows);
+    } catch (err) {
+      if (err instanceof TableError) throw new BadInput(err.message);
+      throw err;
+    }
+    const spec = this.manifest.inputs[0];
+    return { [spec.name]: new ort.Tensor('float32', data, [rows.length, this.table.width]) };
+  }
+
+  // A /v1/predict body of a table model → rows: CSV text (a string), or JSON {"row": {...} | [...]}
+  // or {"rows": [...]}.
+  tableRows(body) {
+    try {
+      if (typeof body === 'string') return this.table.csvRows(body);
+      if (!body || typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body)) {
+        throw new TableError('send JSON {"row": {"column": value, ...}} or {"rows": [...]}, or CSV text (content-type text/csv)');
+      }
+      const hasRow = Object.prototype.hasOwnProperty.call(body, 'row');
+      const hasRows = Object.prototype.hasOwnProperty.call(body, 'rows');
+      if (hasRow === hasRows) throw new TableError('send JSON with either "row" (one row) or "rows" (a list of rows)');
+      if (hasRow) return [{ values: this.table.valuesOf(body.row, 'row'), where: 'row' }];
+      if (!Array.isArray(body.rows) || body.rows.length === 0) {
+        throw new TableError(`"rows" must be a non-empty array of rows, got ${shown(body.rows)}`);
+      }
+      return body.rows.map((row, k) => ({ values: this.table.valuesOf(row, `row ${k}`), where: `row ${k}` }));
+    } catch (err) {
+      if (err instanceof TableError) throw new BadInput(err.message);
+      throw err;
+    }
   }
 
   textFeeds(text) {

@@ -2,7 +2,7 @@
 // A seeded request fuzzer: thousands of malformed requests to every route (bad and truncated JSON,
 // wrong shapes, types and datatypes, nulls and nested nulls, huge numbers, wrong lengths, corrupted
 // and truncated PNG/JPEG/WebP, odd and missing content types, multipart oddities, odd methods and
-// URLs), then malformed HTTP on a real socket. Not one answer may be a 5xx, every 4xx carries
+// URLs; for table models, broken rows as JSON and as CSV text), then malformed HTTP on a real socket. Not one answer may be a 5xx, every 4xx carries
 // {"error": "a sentence"}, and afterwards the server answers a good request exactly as before.
 //   FUZZ_SEED=7 FUZZ_REQUESTS=10000 npm test     another seed, more requests (the failure names both)
 const test = require('node:test');
@@ -13,11 +13,13 @@ const path = require('path');
 const sharp = require('sharp');
 const { buildApp } = require('../src/app');
 const { Tokenizer } = require('../src/tokenizer');
+const { TableEncoder } = require('../src/table');
 
 const modelDir = path.resolve(process.env.MODEL_DIR || path.join(__dirname, '..', '..'));
 const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, 'model.json'), 'utf8'));
 const preprocess = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
 const isImage = manifest.input_kind === 'image';
+const isTable = manifest.input_kind === 'table';
 const SEED = Number(process.env.FUZZ_SEED || 20261202);
 const COUNT = Number(process.env.FUZZ_REQUESTS || 3000);
 const MAX_BODY = 256 * 1024;
@@ -99,14 +101,28 @@ async function goodMaterial(random) {
     images.push(await sharp({ create: { width: 9, height: 7, channels: 3, background: '#808080' } }).png().toBuffer());
   }
   let tensor;
-  if (isImage) {
+  let row = null;
+  let csv = null;
+  if (isTable) {
+    // A row of the table: a golden sample's, else one made of the columns' own values.
+    const encoder = new TableEncoder(preprocess.tabular);
+    const golden = path.join(modelDir, 'samples', 'expected.json');
+    const first = fs.existsSync(golden) ? (JSON.parse(fs.readFileSync(golden, 'utf8')).samples || []).find((s) => s.row) : null;
+    row = first ? first.row : Object.fromEntries(preprocess.tabular.columns.map((c) => [c.name, c.kind === 'numeric' ? String(c.mean) : (c.categories[0] || '')]));
+    const names = Object.keys(row);
+    const field = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const line = names.map((n) => field(row[n])).join(',');
+    csv = `${names.join(',')}\n${line}\n${line}\n`;
+    const data = Array.from(encoder.encodeRows([{ values: encoder.valuesOf(row, 'row'), where: 'row' }]));
+    tensor = { name: spec.name, datatype: spec.datatype, shape: [1, data.length], data };
+  } else if (isImage) {
     const { data, info } = await sharp(images[0]).toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     tensor = { name: spec.name, datatype: spec.datatype, shape: [1, info.height, info.width, 4], data: Array.from(data) };
   } else {
     const ids = new Tokenizer(preprocess.text).encode('the quick brown fox is not a fortune');
     tensor = { name: spec.name, datatype: spec.datatype, shape: [1, ids.length], data: ids };
   }
-  return { images, tensor, text: 'A journey of a thousand miles begins with a single step.' };
+  return { images, tensor, row, csv, text: 'A journey of a thousand miles begins with a single step.' };
 }
 
 // Values a client might send where another was expected.
@@ -237,10 +253,36 @@ function randomUrl(random) {
   ]);
 }
 
+// CSV text made wrong: corrupted like any text, ragged records, unclosed quotes, odd fields and headers.
+function corruptCsv(random, csv) {
+  const what = random.int(5);
+  if (what === 0) return corruptText(random, csv);
+  const lines = csv.split('\n');
+  const at = 1 + random.int(Math.max(1, lines.length - 2));
+  if (what === 1) lines[at] = `${lines[at]}${random.pick([',', ',x', ',,,,', ''])}`;
+  else if (what === 2) lines[at] = lines[at].split(',').slice(0, random.int(3)).join(',');
+  else if (what === 3) lines[at] = `"${lines[at]}`;
+  else {
+    const fields = lines[at].split(',');
+    fields[random.int(fields.length)] = random.pick(['abc', '1e999', '0x', '--1', '"', '"'.repeat(4), '\u0000', 'é', ' ', 'Infinity', 'NaN', '1,5', 'a'.repeat(3000)]);
+    lines[at] = fields.join(',');
+  }
+  if (random.chance(0.2)) lines[0] = random.pick(['', 'a,b,c', `${lines[0]},${lines[0]}`, lines[0].toUpperCase(), lines[0].split(',').slice(1).join(',')]);
+  return lines.join(random.pick(['\n', '\r\n', '\r']));
+}
+
 // One malformed request, described well enough to be replayed.
 function makeRequest(random, good) {
   const image = random.pick(good.images);
-  const kind = random.int(8);
+  const kind = random.int(isTable ? 10 : 8);
+  if (kind === 8) {
+    const type = random.pick(['text/csv', 'text/csv; charset=utf-8', 'application/csv']);
+    return { method: 'POST', url: '/v1/predict', headers: { 'content-type': type }, payload: corruptCsv(random, good.csv) };
+  }
+  if (kind === 9) {
+    const body = random.chance(0.5) ? { row: good.row } : { rows: [good.row, good.row] };
+    return { method: 'POST', url: '/v1/predict', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(mutateJson(random, body)) };
+  }
   if (kind === 0) {
     return { method: 'POST', url: INFER, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(mutateJson(random, { id: 'a', inputs: [good.tensor], outputs: [{ name: manifest.outputs[0].name }] })) };
   }
@@ -298,7 +340,7 @@ test.after(() => app.close());
 async function goodAnswers() {
   const predict = isImage
     ? await app.inject({ method: 'POST', url: '/v1/predict', headers: { 'content-type': 'image/png' }, payload: good.images[0] })
-    : await app.inject({ method: 'POST', url: '/v1/predict', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ text: good.text }) });
+    : await app.inject({ method: 'POST', url: '/v1/predict', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(isTable ? { row: good.row } : { text: good.text }) });
   const infer = await app.inject({ method: 'POST', url: INFER, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ inputs: [good.tensor] }) });
   assert.equal(predict.statusCode, 200, predict.body);
   assert.equal(infer.statusCode, 200, infer.body);

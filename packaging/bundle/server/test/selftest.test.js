@@ -13,6 +13,8 @@ const { selftest } = require('../selftest');
 const modelDir = path.resolve(process.env.MODEL_DIR || path.join(__dirname, '..', '..'));
 const golden = JSON.parse(fs.readFileSync(path.join(modelDir, 'samples', 'expected.json'), 'utf8'));
 const isImage = golden.samples.length > 0 && typeof golden.samples[0].file === 'string';
+const isTable = golden.samples.length > 0 && Boolean(golden.samples[0].row);
+const preprocess = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
 const TOLERANCE = 1e-4;
 
 const made = [];
@@ -34,7 +36,7 @@ function copyOfBundle(change) {
 test('this bundle passes its self-test: every sample, every route, within 1e-4', async () => {
   assert.ok(golden.samples.length >= 1, 'the bundle has golden samples');
   const summary = await selftest({ bundle: modelDir, tolerance: TOLERANCE });
-  assert.match(summary, new RegExp(`^${golden.samples.length} samples, ${golden.samples.length * (isImage ? 3 : 2)} answers`));
+  assert.match(summary, new RegExp(`^${golden.samples.length} samples, ${golden.samples.length * (isImage || isTable ? 3 : 2)} answers`));
 });
 
 test('a bundle without golden samples fails: nothing would prove it', async () => {
@@ -74,6 +76,13 @@ test('a sample whose input is not what the studio answered for fails', async () 
       // The same file turned upside down: another picture for the model.
       const file = path.join(d, g.samples[0].file);
       fs.writeFileSync(file, spawnSharpFlip(file));
+    } else if (isTable) {
+      // A number fifty standard deviations away (or another category): another row for the model.
+      const numeric = preprocess.tabular.columns.find((c) => c.kind === 'numeric');
+      const col = numeric || preprocess.tabular.columns[0];
+      g.samples[0].row[col.name] = numeric ? String(numeric.mean + 50 * numeric.std)
+        : col.categories.find((c) => c !== g.samples[0].row[col.name]);
+      delete g.samples[0].csv;
     } else {
       // In front: a sequence is truncated from the end, so words appended to a text as long as the
       // model's sequence would not change its input at all.
@@ -112,6 +121,23 @@ test('files the golden answers or the README name must be in the bundle', async 
 });
 
 test('samples are sent as the files they are: RGBA and 16-bit PNGs of the same pictures pass', async () => {
+  if (isTable) {
+    // The same rows with their numbers as JSON numbers and their columns in another order (JSON and
+    // CSV with a header) are the same rows to the encoder.
+    const numeric = new Set(preprocess.tabular.columns.filter((c) => c.kind === 'numeric').map((c) => c.name));
+    const dir = copyOfBundle((d, g) => {
+      for (const sample of g.samples) {
+        const names = Object.keys(sample.row).reverse();
+        const value = (n) => (numeric.has(n) && sample.row[n].trim() !== '' && Number.isFinite(Number(sample.row[n])) ? Number(sample.row[n]) : sample.row[n]);
+        sample.row = Object.fromEntries(names.map((n) => [n, value(n)]));
+        const field = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+        sample.csv = `${names.map(field).join(',')}\n${names.map((n) => field(sample.row[n])).join(',')}\n`;
+      }
+      return g;
+    });
+    await selftest({ bundle: dir, tolerance: TOLERANCE });
+    return;
+  }
   if (!isImage) {
     // Text samples are sent as JSON; a text with other whitespace and case is the same text to the tokenizer.
     const dir = copyOfBundle((d, g) => {

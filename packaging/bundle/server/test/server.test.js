@@ -12,6 +12,7 @@ const modelDir = path.resolve(process.env.MODEL_DIR || path.join(__dirname, '..'
 const manifest = JSON.parse(fs.readFileSync(path.join(modelDir, 'model.json'), 'utf8'));
 const golden = JSON.parse(fs.readFileSync(path.join(modelDir, 'samples', 'expected.json'), 'utf8'));
 const isImage = manifest.input_kind === 'image';
+const isTable = manifest.input_kind === 'table';
 const MAX_BODY = 256 * 1024;
 
 let app;
@@ -38,6 +39,7 @@ function predictSample(sample, query = '') {
     const bytes = fs.readFileSync(path.join(modelDir, sample.file));
     return call('POST', `/v1/predict${query}`, bytes, { 'content-type': 'image/png' });
   }
+  if (isTable) return postJson(`/v1/predict${query}`, { row: sample.row });
   return postJson(`/v1/predict${query}`, { text: sample.text });
 }
 
@@ -108,6 +110,13 @@ async function goldenTensorInput() {
       .toColourspace('srgb').ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     return { name: spec.name, datatype: spec.datatype, shape: [1, info.height, info.width, 4], data: Array.from(data) };
   }
+  if (isTable) {
+    const { TableEncoder } = require('../src/table');
+    const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
+    const encoder = new TableEncoder(pre.tabular);
+    const data = Array.from(encoder.encodeRows([{ values: encoder.valuesOf(golden.samples[0].row, 'row'), where: 'row' }]));
+    return { name: spec.name, datatype: spec.datatype, shape: [1, data.length], data };
+  }
   const { Tokenizer } = require('../src/tokenizer');
   const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
   const ids = new Tokenizer(pre.text).encode(golden.samples[0].text);
@@ -157,10 +166,13 @@ test('bad requests get 4xx with a message and the server keeps serving', async (
     [{ inputs: [input, input] }, /given twice/],
     [{ inputs: [input], outputs: [null] }, /unknown output null/],
     [{ inputs: [input], id: 7 }, /"id" must be a string/],
-    // Values the datatype cannot hold are refused, not wrapped or rounded into another value.
-    [{ inputs: [{ ...input, data: input.data.map((v, k) => (k === 0 ? (input.datatype === 'UINT8' ? 256 : 1.5) : v)) }] },
-      /value 0 is (256|1\.5), not a whole number/],
   ];
+  // Values the datatype cannot hold are refused, not wrapped or rounded into another value.
+  if (input.datatype === 'FP32') cases.push([{ inputs: [{ ...input, data: input.data.map((v, k) => (k === 0 ? 1e39 : v)) }] }, /value 0 is 1e\+39, not a finite number within FP32 range/]);
+  else {
+    cases.push([{ inputs: [{ ...input, data: input.data.map((v, k) => (k === 0 ? (input.datatype === 'UINT8' ? 256 : 1.5) : v)) }] },
+      /value 0 is (256|1\.5), not a whole number/]);
+  }
   if (input.datatype === 'INT64') cases.push([{ inputs: [{ ...input, data: input.data.map(() => 1e6) }] }, /not a token id 0\.\.\d+/]);
   for (const [body, message] of cases) {
     const r = await postJson(infer, body);
@@ -185,6 +197,37 @@ test('bad requests get 4xx with a message and the server keeps serving', async (
     const multi = await fetch(url('/v1/predict'), { method: 'POST', body: form });
     assert.equal(multi.status, 200);
     assert.equal((await multi.json()).label, golden.samples[0].label);
+  } else if (isTable) {
+    const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
+    const numeric = pre.tabular.columns.find((c) => c.kind === 'numeric');
+    const first = pre.tabular.columns[0].name;
+    const cases = [
+      [{ row: { nope: 1 } }, /unknown column "nope"/],
+      [{ row: {} }, /names none of the model's columns/],
+      [{ row: [1] }, /an array row needs \d+ values/],
+      [{ row: { [first]: { x: 1 } } }, new RegExp(`column "${first}": \\{"x":1\\} is not a value`)],
+      [{ row: { [first]: true } }, /is not a value; send a string, a number or null/],
+      [{ rows: [] }, /"rows" must be a non-empty array/],
+      [{ rows: [golden.samples[0].row, 7] }, /row 1: a row is an object/],
+      [{ row: golden.samples[0].row, rows: [golden.samples[0].row] }, /either "row" .* or "rows"/],
+      [{ text: 'a table model' }, /either "row" .* or "rows"/],
+    ];
+    if (numeric) cases.push([{ row: { [numeric.name]: 'twelve' } }, new RegExp(`column "${numeric.name}": "twelve" is not a number`)]);
+    for (const [body, message] of cases) {
+      const r = await postJson('/v1/predict', body);
+      assert.equal(r.status, 400, JSON.stringify(body).slice(0, 80));
+      assert.match(r.json.error, message);
+    }
+    const csv = (text) => call('POST', '/v1/predict', text, { 'content-type': 'text/csv' });
+    const header = Object.keys(golden.samples[0].row).join(',');
+    for (const [text, message] of [
+      ['', /no rows|empty body/], [`${header}\n`, /a header but no rows/], [`${header}\n1\n`, /CSV line 2: 1 fields, the header has/],
+      ['"unclosed\n', /never closed/], ['1,2,3,4,5,6,7,8,9,10,11,12,13,14\n', /CSV line 1: 14 fields/],
+    ]) {
+      const r = await csv(text);
+      assert.equal(r.status, 400, text);
+      assert.match(r.json.error, message);
+    }
   } else {
     const noText = await postJson('/v1/predict', { text: '' });
     assert.equal(noText.status, 400);
@@ -217,4 +260,35 @@ test("the README's curl commands work as written", async () => {
     assert.ok(out.length > 0, command);
     if (!command.includes('/metrics')) assert.doesNotThrow(() => JSON.parse(out), command);
   }
+});
+
+test('table models: a CSV of several rows, a JSON batch and single rows give the same answers', { skip: !isTable }, async () => {
+  const rows = golden.samples.map((g) => g.row);
+  const names = Object.keys(rows[0]);
+  const field = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // Columns in another order than the model's: the header says which is which.
+  const order = [...names].reverse();
+  const text = `${order.join(',')}\r\n${rows.map((r) => order.map((n) => field(r[n])).join(',')).join('\r\n')}\r\n`;
+  const fromCsv = await call('POST', '/v1/predict', text, { 'content-type': 'text/csv' });
+  assert.equal(fromCsv.status, 200, fromCsv.text);
+  const batch = await postJson('/v1/predict', { rows });
+  assert.equal(batch.status, 200, batch.text);
+  assert.equal(fromCsv.json.predictions.length, rows.length);
+  for (const [k, sample] of golden.samples.entries()) {
+    for (const answer of [fromCsv.json.predictions[k], batch.json.predictions[k]]) {
+      assert.equal(answer.label, sample.label);
+      for (const [cls, p] of Object.entries(sample.probabilities)) assert.ok(Math.abs(answer.probabilities[cls] - p) <= 1e-4, `${cls}`);
+    }
+  }
+  // Without a header: the model's columns in order (preprocess.json's), as `netloom-cli predict` takes a row.
+  const pre = JSON.parse(fs.readFileSync(path.join(modelDir, 'preprocess.json'), 'utf8'));
+  const modelOrder = pre.tabular.columns.map((c) => c.name);
+  const plain = await call('POST', '/v1/predict', `${modelOrder.map((n) => field(rows[0][n])).join(',')}\n`, { 'content-type': 'text/csv' });
+  assert.equal(plain.status, 200, plain.text);
+  assert.equal(plain.json.label, golden.samples[0].label);
+  // Every column missing at once is still a row: numbers at their training mean, no category.
+  const missing = await postJson('/v1/predict', { row: Object.fromEntries(names.map((n) => [n, null])) });
+  assert.equal(missing.status, 200, missing.text);
+  const spelled = await postJson('/v1/predict', { row: Object.fromEntries(names.map((n, k) => [n, [' NA ', '', 'n/a', '?', 'NaN', 'null'][k % 6]])) });
+  assert.deepEqual(spelled.json, missing.json);
 });
