@@ -4,10 +4,14 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QGraphicsScene>
+#include <QImage>
+#include <QPainter>
 #include <QTimer>
 #include <cstdio>
 #include <cstring>
 
+#include "canvas/graph_scene.h"
 #include "main_window.h"
 #include "preferences/language.h"
 #include "preferences/preferences.h"
@@ -18,7 +22,7 @@
 namespace {
 
 struct StudioOptions {
-    QCommandLineOption screenshot, mode, delay;
+    QCommandLineOption screenshot, mode, delay, graphImage;
 };
 
 // The language first, so that --help is already translated: --lang, else Preferences, else the system.
@@ -47,10 +51,14 @@ StudioOptions describeOptions(QCommandLineParser& parser, QCommandLineOption& la
         QCommandLineOption("screenshot-delay",
                            QCoreApplication::translate("main", "Wait MS milliseconds before the screenshot (default 300)."), "MS",
                            "300"),
+        QCommandLineOption("graph-image",
+                           QCoreApplication::translate("main", "Save a PNG of the whole graph at full size to FILE and quit (docs)."),
+                           "FILE"),
     };
     parser.addOption(o.screenshot);
     parser.addOption(o.mode);
     parser.addOption(o.delay);
+    parser.addOption(o.graphImage);
     lang.setDescription(QCoreApplication::translate("main", "Use language LANG (en, de, fr) instead of the preference."));
     parser.addOption(lang);
     return o;
@@ -106,7 +114,7 @@ int main(int argc, char** argv) {
 
     netloom::ui::MainWindow window;
     if (!parser.positionalArguments().isEmpty() && !window.openProject(parser.positionalArguments().first()))
-        return parser.isSet(options.screenshot) ? 2 : 1;
+        return parser.isSet(options.screenshot) || parser.isSet(options.graphImage) ? 2 : 1;
     window.show();
     window.showMode(static_cast<netloom::ui::MainWindow::Mode>(modes.indexOf(parser.value(options.mode))));
     if (parser.isSet(options.screenshot)) {
@@ -114,6 +122,23 @@ int main(int argc, char** argv) {
         QTimer::singleShot(parser.value(options.delay).toInt(), &window, [&window, path] {
             const bool saved = window.grab().save(path, "PNG");
             QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    if (parser.isSet(options.graphImage)) {
+        // The canvas's whole scene at 1:1, after the delay (the routes of a laid-out file arrive from
+        // a worker thread), on the theme's base colour.
+        const QString path = parser.value(options.graphImage);
+        QTimer::singleShot(parser.value(options.delay).toInt(), &window, [&window, path] {
+            QGraphicsScene* scene = window.scene();
+            scene->clearSelection();
+            const QRectF area = scene->itemsBoundingRect().adjusted(-24, -24, 24, 24);
+            QImage image(area.size().toSize(), QImage::Format_ARGB32);
+            image.fill(window.palette().color(QPalette::Base));
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
+            painter.end();
+            QApplication::exit(image.save(path, "PNG") ? 0 : 1);
         });
     }
     return app.exec();

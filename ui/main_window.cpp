@@ -19,8 +19,11 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 
+#include "canvas/editor_actions.h"
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
 #include "canvas/node_item.h"
@@ -49,10 +52,6 @@
 
 namespace netloom::ui {
 
-namespace {
-const char* kClipboardMime = "application/x-netloom-graph";
-}
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       doc_(new GraphDocument(this)),
@@ -68,7 +67,8 @@ MainWindow::MainWindow(QWidget* parent)
       trainingPanel_(new TrainingPanel(doc_)),
       runsPanel_(new RunsPanel(doc_)),
       paramsLabel_(new QLabel(this)),
-      validLabel_(new QLabel(this)) {
+      validLabel_(new QLabel(this)),
+      actions_(new EditorActions(doc_, scene_, view_, this)) {
     buildModes();
     buildDocks();
     buildActions();
@@ -85,6 +85,23 @@ MainWindow::MainWindow(QWidget* parent)
     connect(problems_, &ProblemsPanel::nodeRequested, this, [this](int id) {
         scene_->selectNodes({id});
         if (NodeItem* item = scene_->nodeItem(id)) view_->centerOn(item);
+    });
+    connect(view_, &GraphView::contextMenuRequested, this, [this](QPointF scenePos, QPoint globalPos) {
+        actions_->contextMenu(scenePos, view_)->popup(globalPos);
+    });
+    connect(actions_, &EditorActions::renameRequested, this, [this](NodeId id) {
+        scene_->selectNodes({id});
+        if (auto* dock = inspector_->parentWidget()) {
+            dock->show();
+            dock->raise();
+        }
+        // After the event that asked (a menu closing hands the focus back to the canvas first).
+        QTimer::singleShot(0, inspector_, &Inspector::focusName);
+    });
+    connect(doc_, &GraphDocument::layoutStarted, this, [this] { statusBar()->showMessage(tr("Laying out…")); });
+    connect(doc_, &GraphDocument::layoutFinished, this, [this] { statusBar()->clearMessage(); });
+    connect(doc_, &GraphDocument::layoutError, this, [this](const QString& why) {
+        statusBar()->showMessage(tr("Layout failed: %1").arg(why), 10000);
     });
     connect(palette_, &LayerPalette::layerActivated, this, [this](const QString& type) {
         NodeId id = doc_->addNode(type, view_->mapToScene(view_->viewport()->rect().center()) - QPointF(85, 32));
@@ -225,22 +242,9 @@ void MainWindow::buildActions() {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(tr("Cu&t"), QKeySequence::Cut, this, [this] {
-        copySelection();
-        doc_->removeNodes(scene_->selectedNodes());
-    });
-    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copySelection);
-    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, &MainWindow::paste);
-    edit->addAction(tr("D&uplicate"), QKeySequence(tr("Ctrl+D")), this, [this] {
-        QList<NodeId> ids = doc_->pasteJson(doc_->copyAsJson(scene_->selectedNodes()), QPointF(40, 40));
-        scene_->selectNodes(ids);
-    });
-    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, [this] {
-        doc_->removeNodes(scene_->selectedNodes(), scene_->selectedEdges());  // one undo step
-    });
-    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, [this] {
-        for (NodeItem* n : scene_->nodeItems()) n->setSelected(true);
-    });
+    for (QAction* a : {actions_->cut(), actions_->copy(), actions_->paste(), actions_->duplicate(), actions_->remove(),
+                       actions_->rename(), actions_->disconnectAction(), actions_->selectAll()})
+        edit->addAction(a);
     edit->addSeparator();
     // Only macOS has a standard key for Preferences; elsewhere Ctrl+, as most editors do.
     QKeySequence preferencesKey(QKeySequence::Preferences);
@@ -251,11 +255,15 @@ void MainWindow::buildActions() {
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [this] { view_->zoomBy(1.25); });
     viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [this] { view_->zoomBy(0.8); });
-    viewMenu->addAction(tr("&Fit to View"), QKeySequence(tr("Ctrl+0")), this, [this] { view_->fitAll(); });
-    viewMenu->addAction(tr("Auto-&Layout"), QKeySequence(tr("Ctrl+L")), this, [this] {
-        doc_->autoLayout();
-        view_->fitAll();
-    });
+    viewMenu->addAction(actions_->fitToView());
+    viewMenu->addAction(actions_->layout());
+    QMenu* direction = viewMenu->addMenu(tr("Layout &Direction"));
+    direction->addAction(actions_->topToBottom());
+    direction->addAction(actions_->leftToRight());
+    // Every dock and the toolbar, so that a closed one can be brought back.
+    QMenu* panels = viewMenu->addMenu(tr("&Panels"));
+    panels->setObjectName(QStringLiteral("ViewPanels"));
+    for (QDockWidget* d : findChildren<QDockWidget*>()) panels->addAction(d->toggleViewAction());
 
     viewMenu->addSeparator();
     viewMenu->addAction(tr("&Design"), QKeySequence(tr("Ctrl+1")), this, [this] { showMode(Mode::Design); });
@@ -279,11 +287,20 @@ void MainWindow::buildActions() {
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
+    // Undo and redo as icons (their text, "Undo Add Dense", is the tooltip): the toolbar keeps its
+    // size whatever the last edit was, so nothing moves under the mouse.
+    undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo"), style()->standardIcon(QStyle::SP_ArrowBack)));
+    redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo"), style()->standardIcon(QStyle::SP_ArrowForward)));
     tools->addAction(undo);
     tools->addAction(redo);
+    for (QAction* a : {undo, redo})
+        if (auto* button = qobject_cast<QToolButton*>(tools->widgetForAction(a))) button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    tools->addSeparator();
+    tools->addAction(actions_->layout());
     tools->addSeparator();
     tools->addAction(trainAction);
     tools->addAction(exportAction);
+    panels->addAction(tools->toggleViewAction());
 }
 
 // File ▸ New (a blank project: an Input and an Output to build between) and New from Data.
@@ -453,24 +470,6 @@ void MainWindow::rebuildRecentMenu() {
         });
     recentMenu_->setEnabled(!recentMenu_->isEmpty());
     if (start_) start_->setRecent(QSettings().value(QStringLiteral("recentFiles")).toStringList());
-}
-
-void MainWindow::copySelection() {
-    QList<NodeId> ids = scene_->selectedNodes();
-    if (ids.isEmpty()) return;
-    auto* mime = new QMimeData;
-    QByteArray json = doc_->copyAsJson(ids);
-    mime->setData(kClipboardMime, json);
-    mime->setText(QString::fromUtf8(json));  // pasteable into another window or a text editor
-    QApplication::clipboard()->setMimeData(mime);
-}
-
-void MainWindow::paste() {
-    const QMimeData* mime = QApplication::clipboard()->mimeData();
-    if (!mime) return;
-    QByteArray json = mime->hasFormat(kClipboardMime) ? mime->data(kClipboardMime) : mime->text().toUtf8();
-    QList<NodeId> ids = doc_->pasteJson(json, QPointF(40, 40));
-    scene_->selectNodes(ids);
 }
 
 QString MainWindow::recoveryPath() {

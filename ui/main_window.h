@@ -11,6 +11,7 @@ class QTimer;
 
 namespace netloom::ui {
 
+class EditorActions;
 class GraphDocument;
 class GraphScene;
 class GraphView;
@@ -32,6 +33,8 @@ public:
     bool openProject(const QString& path);
     GraphDocument* document() const { return doc_; }
     GraphScene* scene() const { return scene_; }
+    GraphView* view() const { return view_; }
+    EditorActions* editorActions() const { return actions_; }
     DatasetPanel* datasetPanel() const { return datasetPanel_; }
     PreviewPanel* previewPanel() const { return previewPanel_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
@@ -74,8 +77,6 @@ private:
     void updateStatus();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
-    void copySelection();
-    void paste();
     void offerRecovery();
 
     GraphDocument* doc_;
@@ -98,6 +99,7 @@ private:
     QLabel* validLabel_;
     QMenu* recentMenu_ = nullptr;
     QTimer* autosaveTimer_ = nullptr;
+    EditorActions* actions_;
 };
 
 }  // namespace netloom::ui

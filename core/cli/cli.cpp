@@ -185,6 +185,23 @@ std::vector<Command> commands() {
          "Exit 0 when written, 1 when it cannot be written, 2 for an unreadable project or a bad option.\n",
          {}, {"out", "workers", "gpus-per-worker", "data", "runs", "image", "name", "timeout", "cpu-request",
               "memory-request", "cpu-limit", "memory-limit"}, jobCommand},
+        {"data", "write a project's dataset as WebDataset shards",
+         "netloom-cli data pack FILE --out DIR [--shard-size SIZE] [--prefix NAME]\n\n"
+         "Writes every sample of the project's dataset (all splits, in an order shuffled by dataset.seed) as\n"
+         "POSIX tar shards in the WebDataset convention: DIR/train-0000.tar, ... with members KEY.jpg/.png/.bmp\n"
+         "(image folders keep each file's bytes; IDX images become PNG) or KEY.txt (texts), and KEY.cls (the\n"
+         "class id), plus DIR/dataset.json (class names, the shards' brace pattern, counts). A shard is closed\n"
+         "once it holds SIZE (256M; 64M, 1G or bytes); --prefix names the shards (train).\n"
+         "Exit 0 when written, 1 when the dataset cannot be read or written, 2 for an unusable command line.\n",
+         {}, {"out", "shard-size", "prefix"}, dataCommand},
+        {"layout", "lay the network out as a layered graph (Graphviz dot)",
+         "netloom-cli layout FILE [--direction TB|LR] [--out FILE]\n\n"
+         "Places every layer as the studio's Layout command does: layers in ranks from the inputs to the\n"
+         "outputs, top to bottom (TB) or left to right (LR), edges routed around the layers. --direction\n"
+         "defaults to the project's own (editor.direction, TB when unset) and is saved in the project.\n"
+         "Writes the project back to FILE, or to --out FILE (atomically: the old file survives any failure).\n"
+         "Exit 0 when written, 1 when the layout or the write fails, 2 for an unreadable project or option.\n",
+         {}, {"direction", "out"}, layoutCommand},
         {"schema", "print the JSON Schema of the .netloom format",
          "netloom-cli schema\n\nPrints the JSON Schema of project files, generated from the layer registry\n"
          "(the same text as docs/project.schema.json).\n",

@@ -31,6 +31,8 @@ int trainCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int predictCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int exportCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int jobCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int dataCommand(const Arguments& args, std::ostream& out, std::ostream& err);
+int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 int schemaCommand(const Arguments& args, std::ostream& out, std::ostream& err);
 
 }  // namespace netloom::cli

@@ -46,7 +46,18 @@ public:
         out_ << "run folder: " << s.runDir << "\ndevice: " << s.device << "\nparameters: " << s.parameters
              << "\ntraining samples: " << s.trainSamples << ", " << s.batchesPerEpoch << " batches per epoch\n";
         if (s.firstEpoch > 1) out_ << "resuming at epoch " << s.firstEpoch << "\n";
+        if (!s.dataFingerprint.empty()) out_ << "data version: " << s.dataFingerprint << "\n";
+        if (s.skippedInputs > 0)
+            out_ << "skipped inputs: " << s.skippedInputs << " unreadable (named in " << s.runDir << "/events.jsonl)\n";
         out_ << std::flush;
+    }
+    // One line per report (every half second while the cache builds), on stderr: stdout stays the record.
+    void dataProgress(const DataProgress& p) override {
+        err_ << p.stage << ": " << p.done << "/" << p.total;
+        if (p.total > 0) err_ << " (" << (100 * p.done / p.total) << "%)";
+        if (p.done == p.total) err_ << " in " << duration(p.seconds);
+        else if (p.etaSeconds >= 0) err_ << ", eta " << duration(p.etaSeconds);
+        err_ << std::endl;
     }
     void epoch(const EpochEvent& e) override {
         if (quiet_) return;

@@ -143,7 +143,9 @@ std::unique_ptr<DataBrowser> DataBrowser::open(const Project& project, std::stri
     };
     error.clear();
     tell("reading the dataset as training will");
-    DatasetLoad load = loadDataset(project);
+    DatasetLoad load = loadDataset(project, false, [&](const DataProgress& p) {
+        tell(p.stage + ": " + std::to_string(p.done) + " of " + std::to_string(p.total));
+    });
     if (!load.ok() && project.dataset.kind == "image_folder") return browseImagesAnyway(project, load.error, error, tell);
     if (!load.ok()) {
         error = load.error;
@@ -170,6 +172,8 @@ std::unique_ptr<DataBrowser> DataBrowser::open(const Project& project, std::stri
             listImageTree(project.resolvePath(spec.path), d.summary.classNames, d.summary.skipped, d.files, d.labels);
             if (!spec.testPath.empty())
                 listImageTree(project.resolvePath(spec.testPath), d.summary.classNames, d.summary.skipped, d.files, d.labels);
+        } else if (spec.kind == "webdataset") {
+            // The samples stay in their shards (streamed while training): the summary only.
         } else if (spec.kind == "csv") {
             d.kind = Kind::Table;
             tell("reading the table");

@@ -11,8 +11,15 @@
 #include <set>
 #include <sstream>
 
+#include <numeric>
+
+#include <nlohmann/json.hpp>
+
 #include "data/csv_table.h"
 #include "data/dataset.h"
+#include "data/remote_shards.h"
+#include "data/sample_cache.h"
+#include "data/webdataset.h"
 #include "data/tabular_encoder.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
@@ -99,6 +106,16 @@ std::string findIdx(const std::string& dir, const std::string& stem) {
     throw DataError(dir + ": missing " + stem + " (or " + stem + ".gz)");
 }
 
+// What decides a cached row besides the file: the load-time steps (as the project file writes
+// them), the colour the file is decoded to and the background transparency is composited over.
+std::string loadStageKey(const Project& project, bool gray) {
+    nlohmann::json steps = nlohmann::json::parse(serializeProject(project))["preprocess"]["image"];
+    nlohmann::json load = nlohmann::json::array();
+    for (size_t k = 0; k < project.preprocess.image.size() && k < steps.size(); ++k)
+        if (project.preprocess.image[k].stage() == ImageStage::Load) load.push_back(steps[k]);
+    return nlohmann::json{{"load_steps", load}, {"gray", gray}, {"background", project.preprocess.background}}.dump();
+}
+
 // Applies the load-time image steps to every image of an N×C×H×W uint8 tensor.
 torch::Tensor prepareImages(const ImagePipeline& pipeline, const torch::Tensor& images) {
     bool any = false;
@@ -145,7 +162,7 @@ void loadIdx(const Project& project, Dataset& ds, bool testOnly) {
     ds.test = Split{testX.contiguous(), testY, {}};
 }
 
-void loadImageFolder(const Project& project, Dataset& ds) {
+void loadImageFolder(const Project& project, Dataset& ds, const std::function<void(const DataProgress&)>& progress) {
     const DatasetSpec& spec = project.dataset;
     std::string root = project.resolvePath(spec.path);
     if (!isDir(root)) throw DataError(root + ": not a folder");
@@ -156,61 +173,203 @@ void loadImageFolder(const Project& project, Dataset& ds) {
     std::vector<std::string> classes = chooseClasses(available, spec, root);
     ds.summary.classNames = classes;
     ImagePipeline pipeline(project.preprocess.image);
-    bool gray = pipeline.wantsGray();
+    const bool gray = pipeline.wantsGray();
+    const std::string pipelineKey = loadStageKey(project, gray);
 
-    auto readTree = [&](const std::string& base, torch::Tensor& x, torch::Tensor& y, std::vector<std::string>& files) {
-        std::vector<torch::Tensor> images;
+    // Every file of every class folder, decoded through the sample cache; the readable ones become
+    // samples (rows of the mapped cache), the others are skipped with their reason.
+    struct Tree {
+        CachedImages cache;
+        std::vector<int64_t> cacheRows;
         std::vector<int64_t> labels;
-        std::vector<int64_t> firstShape;
-        std::string firstFile;
+        std::vector<std::string> files;
+    };
+    auto readTree = [&](const std::string& base) {
+        CacheRequest request;
+        request.datasetKey = base;
+        request.pipelineKey = pipelineKey;
+        request.pipeline = &pipeline;
+        request.gray = gray;
+        request.background = project.preprocess.background;
+        request.progress = progress;
         for (size_t c = 0; c < classes.size(); ++c) {
             std::string dir = base + "/" + classes[c];
             if (!isDir(dir)) throw DataError(dir + ": class folder missing");
-            int64_t readable = 0;
             for (const auto& name : listDir(dir)) {
                 std::string ext = extensionOf(name), path = dir + "/" + name;
                 if (ext != "png" && ext != "jpg" && ext != "jpeg" && ext != "bmp") continue;
-                std::string error;
-                cv::Mat img = decodeImageFile(path, gray, project.preprocess.background, error);
-                if (img.empty()) {
-                    ds.summary.skipped.push_back({path, error});
+                ImageFile f;
+                if (!statImageFile(path, f)) {
+                    ds.summary.skipped.push_back({path, "cannot open the file"});
                     continue;
                 }
-                torch::Tensor t = matToTensor(pipeline.prepare(img));
-                std::vector<int64_t> shape(t.sizes().begin(), t.sizes().end());
-                if (firstShape.empty()) {
-                    firstShape = shape;
-                    firstFile = path;
-                } else if (shape != firstShape) {
-                    throw DataError(path + ": image is " + std::to_string(shape[2]) + "×" + std::to_string(shape[1]) +
-                                    " but " + firstFile + " is " + std::to_string(firstShape[2]) + "×" +
-                                    std::to_string(firstShape[1]) + " — add a resize step to the preprocessing");
-                }
-                images.push_back(t);
-                labels.push_back(static_cast<int64_t>(c));
-                files.push_back(path);
-                ++readable;
+                f.group = static_cast<int64_t>(c);
+                request.files.push_back(f);
             }
-            if (readable == 0) throw DataError(dir + ": class folder has no readable images");
         }
-        x = torch::stack(images);
-        y = torch::tensor(labels, torch::kInt64);
+        Tree t;
+        t.cache = cacheImages(request);
+        std::vector<int64_t> readable(classes.size(), 0);
+        for (size_t k = 0; k < request.files.size(); ++k) {
+            if (t.cache.rowOf[k] < 0) continue;
+            t.cacheRows.push_back(t.cache.rowOf[k]);
+            t.labels.push_back(request.files[k].group);
+            t.files.push_back(request.files[k].path);
+            ++readable[static_cast<size_t>(request.files[k].group)];
+        }
+        ds.summary.skipped.insert(ds.summary.skipped.end(), t.cache.skipped.begin(), t.cache.skipped.end());
+        for (size_t c = 0; c < classes.size(); ++c)
+            if (readable[c] == 0) throw DataError(base + "/" + classes[c] + ": class folder has no readable images");
+        ds.summary.cacheDecoded += t.cache.decoded;
+        return t;
     };
-    torch::Tensor x, y;
-    std::vector<std::string> files;
-    readTree(root, x, y, files);
+    Tree tree = readTree(root);
+    ds.summary.fingerprint = tree.cache.fingerprint;
+    ds.summary.cacheFolder = tree.cache.folder;
+    torch::Tensor y = torch::tensor(tree.labels, torch::kInt64);
     double testFraction = spec.testPath.empty() ? spec.testSplit : 0.0;
-    SplitIndices split = stratifiedSplit(toVector(y), spec.validationSplit, testFraction, spec.seed);
-    ds.train = takeRows(x, y, files, limitRows(split.train, spec.limit, spec.seed));
-    ds.validation = takeRows(x, y, files, split.validation);
+    SplitIndices split = stratifiedSplit(tree.labels, spec.validationSplit, testFraction, spec.seed);
+    ds.train = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, limitRows(split.train, spec.limit, spec.seed));
+    ds.validation = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, split.validation);
     if (!spec.testPath.empty()) {
-        torch::Tensor tx, ty;
-        std::vector<std::string> testFiles;
-        readTree(project.resolvePath(spec.testPath), tx, ty, testFiles);
-        ds.test = Split{tx, ty, testFiles};
+        Tree test = readTree(project.resolvePath(spec.testPath));
+        std::vector<int64_t> all(test.labels.size());
+        std::iota(all.begin(), all.end(), 0);
+        ds.test = takeCachedRows(test.cache.images, test.cacheRows, torch::tensor(test.labels, torch::kInt64), test.files, all);
+        // Both folders are the data version.
+        ds.summary.fingerprint = digestHex(tree.cache.fingerprint + test.cache.fingerprint);
     } else {
-        ds.test = takeRows(x, y, files, split.test);
+        ds.test = takeCachedRows(tree.cache.images, tree.cacheRows, y, tree.files, split.test);
     }
+}
+
+// The image and class id of a WebDataset sample, decoded by the one rule (image_pipeline.h) and
+// the load-time steps; `shape` (when known) is the size every sample must have.
+bool decodeShardSample(const ShardSample& s, const ImagePipeline& pipeline, bool gray, const std::vector<int64_t>& background,
+                       const std::vector<int64_t>& shape, torch::Tensor& row, int64_t& target, std::string& error) {
+    const std::string* image = nullptr;
+    for (const char* ext : {"jpg", "jpeg", "png", "bmp"})
+        if (auto it = s.members.find(ext); it != s.members.end()) image = &it->second;
+    if (!image) {
+        error = "no image member (.jpg, .png or .bmp)";
+        return false;
+    }
+    auto cls = s.members.find("cls");
+    if (cls == s.members.end() || cls->second.empty() ||
+        cls->second.find_first_not_of("0123456789 \n") != std::string::npos) {
+        error = "no class id (.cls member with a number)";
+        return false;
+    }
+    target = std::stoll(cls->second);
+    cv::Mat img = decodeImageBytes(std::vector<unsigned char>(image->begin(), image->end()), gray, background, error);
+    if (img.empty()) return false;
+    row = matToTensor(pipeline.prepare(img));
+    if (!shape.empty() && std::vector<int64_t>(row.sizes().begin(), row.sizes().end()) != shape) {
+        error = "image is " + std::to_string(row.size(2)) + "×" + std::to_string(row.size(1)) + ", the others are " +
+                std::to_string(shape[2]) + "×" + std::to_string(shape[1]) + " — add a resize step to the preprocessing";
+        return false;
+    }
+    return true;
+}
+
+// WebDataset shards named by a brace pattern: the training samples stream from them (counted
+// here, decoded while training); test_path's shards, when given, are read whole as the test split.
+void loadWebDataset(const Project& project, Dataset& ds) {
+    const DatasetSpec& spec = project.dataset;
+    auto pipeline = std::make_shared<ImagePipeline>(project.preprocess.image);
+    const bool gray = pipeline->wantsGray();
+    const std::vector<int64_t> background = project.preprocess.background;
+    auto source = std::make_shared<ShardSource>();
+    // URLs are fetched into the local shard cache first (data/remote_shards.h).
+    auto localShards = [&](const std::string& pattern, const char* field) {
+        std::vector<std::string> names = expandBraces(isRemoteShard(pattern) ? pattern : project.resolvePath(pattern));
+        for (auto& name : names) {
+            if (isRemoteShard(name)) {
+                FetchOptions fetch;
+                fetch.onRetry = [&](const std::string& message) { ds.summary.notes.push_back(message); };
+                name = fetchShard(name, fetch);
+            } else if (!isFile(name)) {
+                throw DataError(name + ": shard missing (dataset." + field + " names it: " + pattern + ")");
+            }
+        }
+        return names;
+    };
+    source->shards = localShards(spec.path, "path");
+    source->seed = spec.seed;
+    std::vector<int64_t>& shape = ds.summary.sampleShape;
+    int64_t maxClass = -1, total = 0;
+    for (const auto& shard : source->shards) {
+        ShardReader reader(shard);
+        int64_t n = 0;
+        for (ShardSample s; reader.next(s); ++n) {
+            if (auto cls = s.members.find("cls"); cls != s.members.end())
+                maxClass = std::max<int64_t>(maxClass, std::atoll(cls->second.c_str()));
+            if (shape.empty()) {
+                torch::Tensor row;
+                int64_t target;
+                std::string error;
+                if (decodeShardSample(s, *pipeline, gray, background, {}, row, target, error))
+                    shape.assign(row.sizes().begin(), row.sizes().end());
+            }
+        }
+        if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
+        source->samples.push_back(n);
+        total += n;
+    }
+    if (shape.empty()) throw DataError(spec.path + ": no readable image in the shards");
+    // The shuffle buffer: up to 2,000 samples, at most 64 MB of rows.
+    const int64_t rowBytes = std::max<int64_t>(1, shape[0] * shape[1] * shape[2]);
+    source->shuffleBuffer = std::clamp<int64_t>((64 << 20) / rowBytes, 64, 2000);
+    const std::vector<int64_t> expected = shape;
+    source->decode = [pipeline, gray, background, expected](const ShardSample& s, torch::Tensor& row, int64_t& target,
+                                                           std::string& error) {
+        return decodeShardSample(s, *pipeline, gray, background, expected, row, target, error);
+    };
+    // Class names: the project's, else dataset.json beside the shards (netloom-cli data pack), else ids.
+    if (!spec.classes.empty()) {
+        ds.summary.classNames = spec.classes;
+    } else {
+        const std::string first = isRemoteShard(spec.path) ? spec.path : project.resolvePath(spec.path);
+        const std::string meta = first.substr(0, first.find_last_of('/') + 1) + "dataset.json";
+        std::string text, error;
+        if (readFile(meta, text, error)) {
+            try {
+                ds.summary.classNames = nlohmann::json::parse(text).at("classes").get<std::vector<std::string>>();
+            } catch (const std::exception& e) {
+                throw DataError(meta + ": unreadable (" + e.what() + ")");
+            }
+        }
+        for (int64_t k = static_cast<int64_t>(ds.summary.classNames.size()); k <= maxClass; ++k)
+            ds.summary.classNames.push_back(std::to_string(k));
+    }
+    if (maxClass >= static_cast<int64_t>(ds.summary.classNames.size()))
+        throw DataError(spec.path + ": class ids go up to " + std::to_string(maxClass) + " but only " +
+                        std::to_string(ds.summary.classNames.size()) + " classes are named");
+    ds.summary.trainSize = total;
+    ds.trainStream = source;
+    if (!spec.testPath.empty()) {
+        std::vector<torch::Tensor> rows;
+        std::vector<int64_t> labels;
+        for (const auto& shard : localShards(spec.testPath, "test_path")) {
+            ShardReader reader(shard);
+            for (ShardSample s; reader.next(s);) {
+                torch::Tensor row;
+                int64_t target;
+                std::string error;
+                if (decodeShardSample(s, *pipeline, gray, background, expected, row, target, error)) {
+                    rows.push_back(row);
+                    labels.push_back(target);
+                } else {
+                    ds.summary.skipped.push_back({s.location, error});
+                }
+            }
+            if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
+        }
+        if (!rows.empty()) ds.test = Split{torch::stack(rows), torch::tensor(labels, torch::kInt64), {}, {}};
+    }
+    ds.summary.notes.push_back("training samples stream from " + std::to_string(source->shards.size()) +
+                               " shards through a shuffle buffer of " + std::to_string(source->shuffleBuffer) +
+                               " samples; only whole batches are trained");
 }
 
 // Class ids for a label column: scikit-learn's header names when ids are 0..K-1, otherwise the
@@ -427,7 +586,7 @@ void loadText(const Project& project, Dataset& ds) {
 
 }  // namespace
 
-DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
+DatasetLoad loadDataset(const Project& project, bool testSplitOnly, const std::function<void(const DataProgress&)>& progress) {
     DatasetLoad result;
     auto start = std::chrono::steady_clock::now();
     Dataset ds;
@@ -438,7 +597,10 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
             loadIdx(project, ds, testSplitOnly);
             ds.kind = SampleKind::Image;
         } else if (kind == "image_folder") {
-            loadImageFolder(project, ds);
+            loadImageFolder(project, ds, progress);
+            ds.kind = SampleKind::Image;
+        } else if (kind == "webdataset") {
+            loadWebDataset(project, ds);
             ds.kind = SampleKind::Image;
         } else if (kind == "csv") {
             loadCsv(project, ds);
@@ -449,7 +611,7 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
         } else {
             throw DataError("the project has no dataset (dataset.kind is \"" + kind + "\")");
         }
-        if (ds.train.size() == 0) throw DataError(project.dataset.path + ": no training samples after the split");
+        if (ds.train.size() == 0 && !ds.trainStream) throw DataError(project.dataset.path + ": no training samples after the split");
     } catch (const DataError& e) {
         result.error = e.what();
         return result;
@@ -461,18 +623,22 @@ DatasetLoad loadDataset(const Project& project, bool testSplitOnly) {
         return result;
     }
     DataSummary& s = ds.summary;
-    auto sizes = ds.train.inputs.sizes();
-    s.sampleShape.assign(sizes.begin() + 1, sizes.end());
+    if (!ds.trainStream) {  // a stream's shape and count were found while its shards were counted
+        auto sizes = ds.train.inputs.sizes();
+        s.sampleShape.assign(sizes.begin() + 1, sizes.end());
+        s.trainSize = ds.train.size();
+    }
     if (ds.train.targets.defined() && ds.train.targets.dim() == 2) s.targetWidth = ds.train.targets.size(1);
     if (ds.text) s.vocabularySize = ds.text->vocabularySize();
-    s.trainSize = ds.train.size();
     s.validationSize = ds.validation.size();
     s.testSize = ds.test.size();
     countClasses(ds.train.targets, s.classNames.size(), s.trainCounts);
     countClasses(ds.validation.targets, s.classNames.size(), s.validationCounts);
     countClasses(ds.test.targets, s.classNames.size(), s.testCounts);
     for (const Split* sp : {&ds.train, &ds.validation, &ds.test}) {
-        if (sp->inputs.defined()) s.bytesInMemory += sp->inputs.numel() * sp->inputs.element_size();
+        if (sp->rows.defined()) s.bytesInMemory += sp->rows.numel() * sp->rows.element_size();
+        else if (sp->inputs.defined()) s.bytesInMemory += sp->inputs.numel() * sp->inputs.element_size();
+        if (sp->rows.defined()) s.bytesMapped += sp->rows.numel() * sp->inputs[0].numel();
         if (sp->targets.defined()) s.bytesInMemory += sp->targets.numel() * sp->targets.element_size();
     }
     s.loadSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -49,4 +49,19 @@ Split takeRows(const torch::Tensor& inputs, const torch::Tensor& targets, const 
     return s;
 }
 
+Split takeCachedRows(const torch::Tensor& cache, const std::vector<int64_t>& cacheRows, const torch::Tensor& targets,
+                     const std::vector<std::string>& sources, const std::vector<int64_t>& rows) {
+    Split s;
+    s.inputs = cache;
+    std::vector<int64_t> mapped;
+    mapped.reserve(rows.size());
+    for (int64_t r : rows) {
+        mapped.push_back(cacheRows.at(static_cast<size_t>(r)));
+        s.sources.push_back(sources.at(static_cast<size_t>(r)));
+    }
+    s.rows = torch::tensor(mapped, torch::kInt64);
+    if (targets.defined()) s.targets = targets.index_select(0, torch::tensor(rows, torch::kInt64)).contiguous();
+    return s;
+}
+
 }  // namespace netloom

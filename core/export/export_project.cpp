@@ -254,6 +254,9 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     if (runState.contains("tabular")) preprocessDescription["tabular"] = runState["tabular"];
     build.metadata["preprocessing"] = preprocessDescription.dump();
     build.metadata["project"] = project.name;
+    // The data version the weights were trained on (image folders: the sample cache's fingerprint).
+    const std::string dataFingerprint = runState.value("data_fingerprint", std::string());
+    if (!dataFingerprint.empty()) build.metadata["data_fingerprint"] = dataFingerprint;
 
     const TensorType& inType = *analysis.nodes.at(analysis.inputNodes()[0]).output;
     const bool image = inType.dtype == DType::Float32 && inType.rank() == 3;
@@ -280,6 +283,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     writeFileAtomically(options.outDir + "/labels.json", json(build.classNames).dump(2) + "\n");
     json pre = preprocessDescription;
     pre["input"] = raw ? "image" : tensorBuild.inputName;
+    if (!dataFingerprint.empty()) pre["data_fingerprint"] = dataFingerprint;
     if (raw) pre["image_input"] = "uint8 NHWC RGB, any size; resize/crop/scale/normalize run inside model.onnx";
     if (!rawUnsupported.empty() && image) pre["raw_image_model"] = "not written: " + rawUnsupported;
     writeFileAtomically(options.outDir + "/preprocess.json", pre.dump(2) + "\n");
@@ -304,6 +308,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     json manifest = {{"name", modelName}, {"task", nameOf(build.task)}, {"input_kind", raw ? "image" : tensorBuild.inputName},
                      {"inputs", inputs}, {"outputs", outputs}, {"labels_count", build.classNames.size()},
                      {"netloom_version", NETLOOM_VERSION}};
+    if (!dataFingerprint.empty()) manifest["data_fingerprint"] = dataFingerprint;
     writeFileAtomically(options.outDir + "/model.json", manifest.dump(2) + "\n");
     report.exportSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (!options.verify) {
@@ -324,7 +329,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     for (int64_t batch : {int64_t{1}, int64_t{7}, std::max<int64_t>(0, options.samples - 8)}) {
         if (batch == 0 || offset >= available) break;
         int64_t n = std::min(batch, available - offset);
-        batches.push_back(split.inputs.index_select(0, torch::arange(offset, offset + n, torch::kInt64)));
+        batches.push_back(split.rowsAt(offset, n));
         offset += n;
     }
     VerificationPlan plan;

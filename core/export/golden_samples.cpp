@@ -22,7 +22,7 @@ std::vector<GoldenSample> goldenSamples(const Dataset& data, int64_t count) {
             const size_t row = static_cast<size_t>(i);
             GoldenSample g;
             g.split = source.name;
-            g.stored = source.split->inputs[i];
+            g.stored = source.split->row(i);
             if (row < source.split->sources.size()) g.sourceFile = source.split->sources[row];
             if (row < source.texts->size()) g.text = (*source.texts)[row];
             out.push_back(std::move(g));

@@ -148,8 +148,40 @@ cv::Mat decodeImageFile(const std::string& path, bool gray, const std::vector<in
     return decodeImageBytes(bytes, gray, background, error);
 }
 
+// Whether a JPEG's bytes reach its end-of-image marker. libjpeg decodes a truncated file with a
+// warning and grey rows where the data stops; such a file is refused instead. Walks the segments
+// (an EXIF thumbnail's markers stay inside its APP1 segment) and the entropy-coded scans (where
+// 0xFF is followed by 0x00 or a restart marker); bytes after the end-of-image marker are ignored.
+static bool jpegIsComplete(const std::vector<unsigned char>& b) {
+    size_t i = 2;  // after SOI
+    while (i + 1 < b.size()) {
+        if (b[i] != 0xFF) return false;
+        unsigned char marker = b[i + 1];
+        if (marker == 0xFF) {  // fill byte
+            ++i;
+            continue;
+        }
+        if (marker == 0xD9) return true;  // EOI
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length
+            i += 2;
+            continue;
+        }
+        if (i + 3 >= b.size()) return false;
+        const size_t length = (static_cast<size_t>(b[i + 2]) << 8) | b[i + 3];
+        i += 2 + length;
+        if (marker != 0xDA) continue;
+        // Entropy-coded data up to the next marker that is not stuffing or a restart.
+        while (i + 1 < b.size() && !(b[i] == 0xFF && b[i + 1] != 0x00 && !(b[i + 1] >= 0xD0 && b[i + 1] <= 0xD7))) ++i;
+    }
+    return false;
+}
+
 cv::Mat decodeImageBytes(const std::vector<unsigned char>& bytes, bool gray, const std::vector<int64_t>& background,
                          std::string& error) {
+    if (bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF && !jpegIsComplete(bytes)) {
+        error = "truncated JPEG (the data ends before the end-of-image marker)";
+        return {};
+    }
     cv::Mat img;
     try {
         img = cv::imdecode(bytes, cv::IMREAD_UNCHANGED);

@@ -15,7 +15,7 @@ namespace netloom {
 constexpr int kProjectSchemaVersion = 1;
 
 struct DatasetSpec {
-    // idx | image_folder | csv | text_csv | text_folder | none
+    // idx | image_folder | csv | text_csv | text_folder | webdataset | none
     std::string kind = "none";
     std::string path;            // relative paths are resolved against the project file's folder
     std::string testPath;        // optional separate test set (image/text folder, CSV)
@@ -70,6 +70,12 @@ struct TrainingSettings {
     bool operator==(const TrainingSettings& o) const;
 };
 
+// How the studio and `netloom-cli layout` draw the graph; training and export ignore it.
+struct EditorSettings {
+    LayoutDirection direction = LayoutDirection::TopToBottom;
+    bool operator==(const EditorSettings& o) const { return direction == o.direction; }
+};
+
 struct Project {
     int schemaVersion = kProjectSchemaVersion;
     std::string name;
@@ -78,6 +84,7 @@ struct Project {
     DatasetSpec dataset;
     PipelineSpec preprocess;
     TrainingSettings training;
+    EditorSettings editor;
     std::string baseDir;  // folder of the file it was loaded from; not saved
 
     bool operator==(const Project& o) const;

@@ -201,7 +201,7 @@ ProjectLoad parseProject(const std::string& text) {
         json doc = parseJsonText(text);
         JsonValue root(doc, "");
         root.expectObject();
-        root.onlyKeys({"format", "schema_version", "name", "description", "graph", "dataset", "preprocess", "training"});
+        root.onlyKeys({"format", "schema_version", "name", "description", "graph", "dataset", "preprocess", "training", "editor"});
         if (root.at("format").toString() != "netloom-project")
             root.at("format").fail("expected \"netloom-project\"");
         JsonValue version = root.at("schema_version");
@@ -217,6 +217,7 @@ ProjectLoad parseProject(const std::string& text) {
         if (root.has("dataset")) readDataset(root.at("dataset"), p);
         if (root.has("preprocess")) readPreprocess(root.at("preprocess"), p);
         if (root.has("training")) readSettings(root.at("training"), "training.", p);
+        if (root.has("editor")) readSettings(root.at("editor"), "editor.", p);
         result.project = std::move(p);
     } catch (const JsonError& e) {
         result.error = e.what();
@@ -273,6 +274,7 @@ std::string serializeProject(const Project& p) {
     doc["preprocess"]["image"] = image;
     writeSettings(doc, "preprocess.", p);
     writeSettings(doc, "training.", p);
+    writeSettings(doc, "editor.", p);
     return doc.dump(2) + "\n";
 }
 
@@ -308,7 +310,7 @@ bool TrainingSettings::operator==(const TrainingSettings& o) const {
 
 bool Project::operator==(const Project& o) const {
     return schemaVersion == o.schemaVersion && name == o.name && description == o.description && graph == o.graph &&
-           dataset == o.dataset && preprocess == o.preprocess && training == o.training;
+           dataset == o.dataset && preprocess == o.preprocess && training == o.training && editor == o.editor;
 }
 
 std::string Project::resolvePath(const std::string& path) const {

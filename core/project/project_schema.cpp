@@ -114,7 +114,8 @@ std::string projectJsonSchema() {
           {"dataset", settingsObject("dataset.", {"kind"})},
           {"preprocess", closedObject({{"image", {{"type", "array"}, {"items", imageStep}}},
                                        {"text", settingsObject("preprocess.text.")}})},
-          {"training", settingsObject("training.")}}}};
+          {"training", settingsObject("training.")},
+          {"editor", settingsObject("editor.")}}}};
     return schema.dump(2) + "\n";
 }
 

@@ -13,6 +13,8 @@ enum class Task { Classification, Binary, Regression, Reconstruction };
 enum class LossType { Auto, CrossEntropy, Bce, Mse, Mae };
 enum class OptimizerType { Sgd, Adam, AdamW, RmsProp };
 enum class ScheduleType { None, Step, Cosine, Plateau };
+// The editor's layered layout: inputs at the top (TB) or at the left (LR).
+enum class LayoutDirection { TopToBottom, LeftToRight };
 
 template <typename E>
 struct EnumTable;  // specialised below: static const std::vector<std::pair<E, const char*>> entries
@@ -45,6 +47,12 @@ struct EnumTable<ScheduleType> {
                                                                                     {ScheduleType::Step, "step"},
                                                                                     {ScheduleType::Cosine, "cosine"},
                                                                                     {ScheduleType::Plateau, "plateau"}};
+};
+
+template <>
+struct EnumTable<LayoutDirection> {
+    static inline const std::vector<std::pair<LayoutDirection, const char*>> entries = {
+        {LayoutDirection::TopToBottom, "TB"}, {LayoutDirection::LeftToRight, "LR"}};
 };
 
 template <typename E>

@@ -79,9 +79,10 @@ bool hasDataset(const Project& p) { return p.dataset.kind != "none"; }
 std::vector<SettingSpec> declareDataset() {
     return {
         field("dataset.kind", QT_TRANSLATE_NOOP("Setting", "Dataset kind"),
-             choiceParam("", "none", {"none", "idx", "image_folder", "csv", "text_csv", "text_folder"},
-                         "What the data is: IDX files, a folder per class of images, a CSV table, a CSV of texts or a folder "
-                         "per class of text files."),
+             choiceParam("", "none", {"none", "idx", "image_folder", "csv", "text_csv", "text_folder", "webdataset"},
+                         "What the data is: IDX files, a folder per class of images, a CSV table, a CSV of texts, a folder "
+                         "per class of text files, or WebDataset tar shards of images and class ids named by a pattern "
+                         "like shards/train-{0000..0099}.tar (streamed while training)."),
              +[](F p) -> std::string& { return p.dataset.kind; }),
         when(omittedWhenDefault(field("dataset.path", QT_TRANSLATE_NOOP("Setting", "Path"),
                                       textParam("", "", "The data's file or folder; relative to the project file's folder."),
@@ -238,12 +239,22 @@ std::vector<SettingSpec> declareTraining() {
     };
 }
 
+std::vector<SettingSpec> declareEditor() {
+    return {
+        omittedWhenDefault(field("editor.direction", QT_TRANSLATE_NOOP("Setting", "Layout direction"),
+                                 choiceOf(LayoutDirection::TopToBottom,
+                                          "How the layered layout draws the graph: TB puts the inputs at the top and "
+                                          "the edges run downwards, LR puts them at the left."),
+                                 +[](F p) -> LayoutDirection& { return p.editor.direction; })),
+    };
+}
+
 }  // namespace
 
 const std::vector<SettingSpec>& projectSettings() {
     static const std::vector<SettingSpec> all = [] {
         std::vector<SettingSpec> v;
-        for (auto part : {declareDataset(), declarePreprocessing(), declareTraining()})
+        for (auto part : {declareDataset(), declarePreprocessing(), declareTraining(), declareEditor()})
             v.insert(v.end(), part.begin(), part.end());
         return v;
     }();

@@ -1,5 +1,5 @@
 #pragma once
-// The project's settings vocabulary: every dataset, text-preprocessing and training setting is
+// The project's settings vocabulary: every dataset, text-preprocessing, training and editor setting is
 // declared here once — its key (its path in the project file), type, choices, range, default,
 // help and label. The loader, the writer, the JSON schema, `netloom-cli validate` and the studio's
 // forms all read these declarations; nothing else spells a range or a choice list.
@@ -30,7 +30,7 @@ struct SettingSpec {
     bool isRelevant(const Project& p) const { return !relevant || relevant(p); }
 };
 
-// In declaration order: dataset, preprocess.text, training.
+// In declaration order: dataset, preprocess.text, training, editor.
 const std::vector<SettingSpec>& projectSettings();
 const SettingSpec* findSetting(const std::string& key);
 // The settings under a key prefix ("training.optimizer."), in declaration order.

@@ -39,7 +39,7 @@ public:
         const int64_t globalRows = std::min(batchSize_, samples_ - start);
         auto [begin, end] = rankSlice(globalRows, collective_.rank(), collective_.worldSize());
         torch::Tensor rows = permutation_.narrow(0, start + begin, end - begin);
-        batch.inputs = split_.inputs.index_select(0, rows);
+        batch.inputs = split_.rowsAt(rows);
         batch.targets = split_.targets.defined() ? split_.targets.index_select(0, rows) : torch::Tensor();
         batch.globalRows = globalRows;
         ++next_;

@@ -60,7 +60,7 @@ Metrics evaluate(NetworkImpl& net, const Split& split, const EvaluationContext& 
     for (int64_t start = 0; start < m.samples; start += chunk) {
         int64_t n = std::min(chunk, m.samples - start);
         auto rows = torch::arange(start, start + n, torch::kInt64);
-        auto x = c.toInput(split.inputs.index_select(0, rows));
+        auto x = c.toInput(split.rowsAt(rows));
         auto y = split.targets.defined() ? split.targets.index_select(0, rows).to(c.device) : torch::Tensor();
         auto out = net.forward(x);
         lossSum += taskLoss(c.task, c.loss, out, x, y).item<double>() * n;

@@ -27,6 +27,8 @@
 #include "train/evaluation.h"
 #include "train/network.h"
 #include "train/optimization.h"
+#include "train/prefetch_batches.h"
+#include "train/shard_batches.h"
 #include "train/run_folder.h"
 
 namespace netloom {
@@ -277,8 +279,8 @@ void checkTaskFits(const Run& r) {
     }
 }
 
-void loadData(Run& r) {
-    DatasetLoad load = loadDataset(r.project);
+void loadData(Run& r, TrainingObserver& observer) {
+    DatasetLoad load = loadDataset(r.project, false, [&observer](const DataProgress& p) { observer.dataProgress(p); });
     if (!load.ok()) throw RunFailure(load.error);
     r.data = std::move(*load.dataset);
     r.classes = static_cast<int64_t>(r.data.summary.classNames.size());
@@ -294,6 +296,7 @@ void loadData(Run& r) {
                          {"sample_shape", r.data.summary.sampleShape}};
     if (r.data.text) r.preprocessState["text"] = nlohmann::json::parse(r.data.text->toJson());
     if (r.data.tabular) r.preprocessState["tabular"] = nlohmann::json::parse(r.data.tabular->toJson());
+    if (!r.data.summary.fingerprint.empty()) r.preprocessState["data_fingerprint"] = r.data.summary.fingerprint;
 }
 
 // The project's seed decides the initial weights; rank 0's are broadcast so every rank starts equal.
@@ -336,15 +339,17 @@ void openRunFolder(Run& r) {
     require(r.folder->writePreprocess(r.preprocessState));
 }
 
-void prepareRun(Run& r) {
+void prepareRun(Run& r, TrainingObserver& observer) {
     adoptResumedRun(r);
     chooseDevice(r);
     analyseNetwork(r);
-    loadData(r);
+    loadData(r, observer);
     buildNetwork(r);
     restoreCheckpoint(r);
     openRunFolder(r);
-    r.batches = permutedBatches(r.data.train, r.settings().batchSize, *r.collective, r.options.maxBatchesPerEpoch);
+    const int64_t batch = r.settings().batchSize, cap = r.options.maxBatchesPerEpoch;
+    r.batches = prefetchingBatches(r.data.trainStream ? shardBatches(r.data.trainStream, batch, *r.collective, cap)
+                                                      : permutedBatches(r.data.train, batch, *r.collective, cap));
 }
 
 RunStarted startedEvent(const Run& r) {
@@ -354,9 +359,11 @@ RunStarted startedEvent(const Run& r) {
     started.epochs = r.epochs;
     started.firstEpoch = r.firstEpoch;
     started.batchesPerEpoch = r.batches->batchesPerEpoch();
-    started.trainSamples = r.data.train.size();
+    started.trainSamples = r.data.trainStream ? r.data.summary.trainSize : r.data.train.size();
     started.parameters = r.net->parameterCount();
     started.classNames = r.data.summary.classNames;
+    started.skippedInputs = static_cast<int64_t>(r.data.summary.skipped.size());
+    started.dataFingerprint = r.data.summary.fingerprint;
     return started;
 }
 
@@ -518,6 +525,13 @@ void writeSummary(Run& r, const RunFinished& fin) {
     nlohmann::json summary = {{"reason", fin.reason}, {"best_epoch", fin.bestEpoch},
                               {"classes", r.data.summary.classNames}, {"evaluated_on", fin.evaluatedOn}};
     if (!fin.evaluatedOn.empty()) summary["final"] = metricsJson(fin.evaluation);
+    if (r.data.trainStream && r.data.trainStream->skipped > 0) {  // found while streaming
+        std::lock_guard<std::mutex> lock(r.data.trainStream->mutex);
+        summary["skipped_while_streaming"] = r.data.trainStream->skipped.load();
+        nlohmann::json named = nlohmann::json::array();
+        for (const auto& s : r.data.trainStream->skippedInputs) named.push_back({{"input", s.location}, {"reason", s.reason}});
+        summary["skipped_inputs"] = named;
+    }
     if (fin.evaluatedOn == "test") summary["test"] = metricsJson(fin.evaluation);
     if (r.folder) require(r.folder->writeSummary(summary));
     nlohmann::json event = summary;
@@ -585,11 +599,19 @@ bool Trainer::run(TrainingObserver& observer) {
     r.options = s.options;
     r.collective = r.options.collective ? r.options.collective : std::make_shared<Collective>();
     try {
-        prepareRun(r);
+        prepareRun(r, observer);
         RunStarted started = startedEvent(r);
         observer.started(started);
-        r.logEvent({{"event", "started"}, {"device", started.device}, {"first_epoch", r.firstEpoch}, {"epochs", r.epochs},
-                    {"ranks", r.collective->worldSize()}});
+        nlohmann::json event = {{"event", "started"}, {"device", started.device}, {"first_epoch", r.firstEpoch},
+                                {"epochs", r.epochs}, {"ranks", r.collective->worldSize()}};
+        if (!started.dataFingerprint.empty()) event["data_fingerprint"] = started.dataFingerprint;
+        if (started.skippedInputs > 0) {
+            event["skipped_inputs"] = started.skippedInputs;
+            nlohmann::json skipped = nlohmann::json::array();
+            for (const auto& s : r.data.summary.skipped) skipped.push_back({{"input", s.location}, {"reason", s.reason}});
+            event["skipped"] = skipped;
+        }
+        r.logEvent(event);
         runEpochs(r, s, observer);
         return true;
     } catch (const RunFailure& e) {

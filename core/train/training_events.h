@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "data/data_summary.h"
+
 namespace netloom {
 
 struct ClassScores {
@@ -28,6 +30,10 @@ struct RunStarted {
     int64_t epochs = 0, firstEpoch = 1, batchesPerEpoch = 0, trainSamples = 0;
     int64_t parameters = 0;
     std::vector<std::string> classNames;
+    // Inputs that could not be read (corrupt or truncated files), skipped and named in the run
+    // folder's events.jsonl; the data version (image folders: the sample cache's fingerprint).
+    int64_t skippedInputs = 0;
+    std::string dataFingerprint;
 };
 
 struct BatchEvent {
@@ -63,6 +69,8 @@ struct RunFinished {
 class TrainingObserver {
 public:
     virtual ~TrainingObserver() = default;
+    // Before `started`: how the sample cache's build goes (image folders decoded for the first time).
+    virtual void dataProgress(const DataProgress&) {}
     virtual void started(const RunStarted&) {}
     virtual void batch(const BatchEvent&) {}
     virtual void epoch(const EpochEvent&) {}

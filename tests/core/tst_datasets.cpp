@@ -203,7 +203,7 @@ TEST(ImageFolder, CorruptImagesAreCountedAndEmptyClassIsAnError) {
     EXPECT_EQ(s.sampleShape, (std::vector<int64_t>{3, 6, 8}));
     // RGB order: the cat images' first channel (red) is 200.
     auto catRows = (load.dataset->train.targets == 0).nonzero().flatten();
-    EXPECT_EQ(load.dataset->train.inputs.index_select(0, catRows)[0][0][0][0].item<int>(), 200);
+    EXPECT_EQ(load.dataset->train.rowsAt(catRows)[0][0][0][0].item<int>(), 200);
 
     mkdir((dir + "/bird").c_str(), 0755);
     load = loadDataset(p);

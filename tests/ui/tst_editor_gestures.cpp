@@ -2,7 +2,15 @@
 // into the inspector, keyboard shortcuts, and the crash-recovery file.
 #include <QApplication>
 #include <QDir>
+#include <QContextMenuEvent>
+#include <QCursor>
+#include <QDockWidget>
 #include <QDropEvent>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QMimeData>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -16,6 +24,7 @@
 #include <memory>
 
 #include "canvas/edge_item.h"
+#include "canvas/editor_actions.h"
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
 #include "canvas/node_item.h"
@@ -70,6 +79,46 @@ void drag(QWidget* viewport, QPoint from, QPoint to) {
     QTest::mouseMove(viewport, (from + to) / 2);
     QTest::mouseMove(viewport, to);
     QTest::mouseRelease(viewport, Qt::LeftButton, {}, to);
+}
+
+// A right click as the window system delivers it to the canvas: the button press, then the
+// context-menu event at the same place. Returns the menu that opened.
+QMenu* rightClick(QGraphicsView* view, QPoint at) {
+    QTest::mousePress(view->viewport(), Qt::RightButton, {}, at);
+    QTest::mouseRelease(view->viewport(), Qt::RightButton, {}, at);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, view->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(view->viewport(), &event);
+    return qobject_cast<QMenu*>(QApplication::activePopupWidget());
+}
+
+// Clicks a menu entry where it is drawn.
+void clickEntry(QMenu* menu, QAction* action) {
+    QVERIFY(menu->actions().contains(action));
+    QVERIFY(action->isEnabled());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+}
+
+QAction* entry(QMenu* menu, const QString& objectName) {
+    for (QAction* a : menu->actions())
+        if (a->objectName() == objectName) return a;
+    return nullptr;
+}
+
+// Opens a project in a shown main window and waits for the routes of its layout.
+void openShown(MainWindow& w, const char* name) {
+    QVERIFY(w.openProject(example(name)));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+    QTRY_VERIFY(!w.document()->routes().empty());
+    QCoreApplication::processEvents();  // the queued fit-to-view
+}
+
+bool overlapsAnother(const GraphDocument& doc, NodeId id) {
+    const Node* n = doc.graph().node(id);
+    const QRectF r(n->position.x, n->position.y, kLayoutNodeWidth, kLayoutNodeHeight);
+    for (const auto& [other, m] : doc.graph().nodes())
+        if (other != id && r.intersects(QRectF(m.position.x, m.position.y, kLayoutNodeWidth, kLayoutNodeHeight))) return true;
+    return false;
 }
 
 }  // namespace
@@ -182,7 +231,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("to");
         QTest::addColumn<int>("port");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("port already fed") << "lone" << "a" << 0 << "already connected";
         QTest::newRow("cycle") << "b" << "add" << 1 << "cycle";
         QTest::newRow("shape") << "in" << "dense" << 0 << "add Flatten";
         QTest::newRow("itself") << "lone" << "lone" << 0 << "cannot feed itself";
@@ -411,6 +459,264 @@ private Q_SLOTS:
         QCOMPARE(doc->undoStack()->count(), 1);
         QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(serializeProject(doc->project()), before);
+    }
+
+    // Dropping a new connection on an input that already has one replaces it, in one undo step.
+    void droppingOnAnOccupiedInputReplacesIt() {
+        Canvas c;
+        NodeId in = c.doc.addNode(QStringLiteral("Input"), {0, 0});
+        NodeId a = c.doc.addNode(QStringLiteral("ReLU"), {-200, 200});
+        NodeId b = c.doc.addNode(QStringLiteral("ReLU"), {200, 200});
+        NodeId sink = c.doc.addNode(QStringLiteral("ReLU"), {0, 420});
+        QVERIFY(c.doc.connectPorts(in, a, 0));
+        QVERIFY(c.doc.connectPorts(in, b, 0));
+        QVERIFY(c.doc.connectPorts(a, sink, 0));
+        c.view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&c.view));
+        c.view.fitAll();
+        const int steps = c.doc.undoStack()->count();
+        NodeItem* source = c.scene.nodeItem(b);
+        NodeItem* target = c.scene.nodeItem(sink);
+        const QPoint start = c.at(source->outputPortPos()), end = c.at(target->inputPortPos(0));
+        QTest::mousePress(c.viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(c.viewport(), (start + end) / 2);
+        QCOMPARE(target->highlightedPorts(), QList<int>{0});  // the occupied port offers itself
+        QTest::mouseMove(c.viewport(), end);
+        QTest::mouseRelease(c.viewport(), Qt::LeftButton, {}, end);
+        const auto inputs = c.doc.graph().inputsOf(sink);
+        QCOMPARE(inputs.size(), size_t(1));
+        QCOMPARE(inputs[0].from, b);
+        QCOMPARE(c.doc.undoStack()->count(), steps + 1);
+        c.doc.undoStack()->undo();
+        QCOMPARE(c.doc.graph().inputsOf(sink).size(), size_t(1));
+        QCOMPARE(c.doc.graph().inputsOf(sink)[0].from, a);
+        // A cycle stays refused on an occupied port too.
+        QString why;
+        QVERIFY(!c.doc.connectPorts(sink, a, 0, &why, true));
+        QVERIFY2(why.contains(QStringLiteral("cycle")), qPrintable(why));
+    }
+
+    // Ctrl+L on the residual example: one undo step, applied when the worker thread is done; top to
+    // bottom with ports on the top and bottom edges, every edge along its route, the graph fitted.
+    void ctrlLLaysOutTopToBottomAndFits() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-resnet");
+        GraphDocument* doc = w.document();
+        doc->moveNodes({{doc->graph().nodeByName("stem")->id, QPointF(3000, -2000)}});  // a mess to tidy
+        doc->undoStack()->clear();
+        GraphView* view = w.view();
+        view->setFocus();
+        QSignalSpy finished(doc, &GraphDocument::layoutFinished);
+        QTest::keyClick(view, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QCoreApplication::processEvents();
+        for (const auto& [id, e] : doc->graph().edges()) {
+            const Node* from = doc->graph().node(e.from);
+            const Node* to = doc->graph().node(e.to);
+            QVERIFY(to->position.y >= from->position.y + kLayoutNodeHeight);
+            NodeItem* source = w.scene()->nodeItem(e.from);
+            NodeItem* target = w.scene()->nodeItem(e.to);
+            // Output port in the middle of the bottom edge, input ports along the top edge.
+            QCOMPARE(source->outputPortPos(), QPointF(from->position.x + kLayoutNodeWidth / 2, from->position.y + kLayoutNodeHeight));
+            QCOMPARE(target->inputPortPos(e.port).y(), to->position.y);
+        }
+        int edgeItems = 0;
+        QList<QRectF> labels;
+        for (QGraphicsItem* i : w.scene()->items()) {
+            auto* e = dynamic_cast<EdgeItem*>(i);
+            if (!e) continue;
+            ++edgeItems;
+            QVERIFY(e->followsRoute());
+            for (const QRectF& other : labels) QVERIFY(!e->labelRect().intersects(other));
+            for (NodeItem* n : w.scene()->nodeItems()) QVERIFY(!e->labelRect().intersects(n->sceneBoundingRect().adjusted(6, 6, -6, -6)));
+            labels << e->labelRect();
+        }
+        QCOMPARE(edgeItems, static_cast<int>(doc->graph().edges().size()));
+        // Fit to view: every layer is inside the viewport.
+        const QRect viewport = view->viewport()->rect();
+        for (NodeItem* n : w.scene()->nodeItems())
+            QVERIFY(viewport.contains(view->mapFromScene(n->sceneBoundingRect()).boundingRect()));
+        QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc->graph().nodeByName("stem")->position.x, 3000.0);
+    }
+
+    // View > Layout Direction > Left to Right: ports move to the sides, and the choice is saved.
+    void leftToRightMovesThePortsAndIsSaved() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        QSignalSpy finished(doc, &GraphDocument::layoutFinished);
+        w.editorActions()->leftToRight()->trigger();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(doc->direction(), LayoutDirection::LeftToRight);
+        QVERIFY(w.editorActions()->leftToRight()->isChecked());
+        const NodeId conv = doc->graph().nodeByName("conv1")->id;
+        const Node* n = doc->graph().node(conv);
+        QCOMPARE(w.scene()->nodeItem(conv)->outputPortPos(), QPointF(n->position.x + kLayoutNodeWidth, n->position.y + kLayoutNodeHeight / 2));
+        QCOMPARE(w.scene()->nodeItem(conv)->inputPortPos(0).x(), n->position.x);
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(doc->saveAs(dir.filePath(QStringLiteral("lr.netloom")), &error), qPrintable(error));
+        ProjectLoad back = loadProject(dir.filePath(QStringLiteral("lr.netloom")).toStdString());
+        QVERIFY(back.ok());
+        QCOMPARE(back.project->editor.direction, LayoutDirection::LeftToRight);
+    }
+
+    // Right click on a layer: its menu; Rename… puts the keyboard in the inspector's name field.
+    void layerMenuRenamesThroughTheInspector() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        const NodeId conv = doc->graph().nodeByName("conv1")->id;
+        QMenu* menu = rightClick(w.view(), w.view()->mapFromScene(w.scene()->nodeItem(conv)->sceneBoundingRect().center()));
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("LayerMenu"));
+        QCOMPARE(w.scene()->selectedNodes(), QList<NodeId>{conv});
+        for (QAction* a : {w.editorActions()->duplicate(), w.editorActions()->remove(), w.editorActions()->disconnectAction(),
+                           w.editorActions()->layout()})
+            QVERIFY(menu->actions().contains(a));
+        clickEntry(menu, w.editorActions()->rename());
+        auto* name = w.findChild<Inspector*>()->findChild<QLineEdit*>(QStringLiteral("layerName"));
+        QVERIFY(name);
+        QTRY_VERIFY(!menu->isVisible());
+        // The window's keyboard goes to the name field (the offscreen platform may leave the window
+        // inactive after a popup closes, so ask the window rather than the application).
+        QTRY_COMPARE(w.focusWidget(), static_cast<QWidget*>(name));
+        QCOMPARE(name->selectedText(), QStringLiteral("conv1"));
+        QTest::keyClicks(name, QStringLiteral("stem"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(doc->graph().node(conv)->name, std::string("stem"));
+        QCOMPARE(doc->undoStack()->count(), 1);
+    }
+
+    // F2 on the selected layer, and a taken name refused in the inspector with the reason.
+    void f2RenamesAndATakenNameIsRefused() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        const NodeId conv = doc->graph().nodeByName("conv1")->id;
+        GraphView* view = w.view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(w.scene()->nodeItem(conv)->mapToScene(QPointF(85, 14))));
+        QCOMPARE(w.scene()->selectedNodes(), QList<NodeId>{conv});
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_F2);
+        auto* name = w.findChild<Inspector*>()->findChild<QLineEdit*>(QStringLiteral("layerName"));
+        QTRY_VERIFY(name && name->hasFocus());
+        QTest::keyClicks(name, QStringLiteral("relu1"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(doc->graph().node(conv)->name, std::string("conv1"));
+        QCOMPARE(doc->undoStack()->count(), 0);
+        QCOMPARE(name->text(), QStringLiteral("conv1"));
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("features"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(doc->graph().node(conv)->name, std::string("features"));
+        QCOMPARE(doc->undoStack()->count(), 1);
+    }
+
+    // Right click on a connection: Disconnect removes it (one step).
+    void connectionMenuDisconnects() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        const NodeId relu = doc->graph().nodeByName("relu1")->id;
+        const EdgeId edge = doc->graph().inputsOf(relu).at(0).id;
+        EdgeItem* item = nullptr;
+        for (QGraphicsItem* i : w.scene()->items())
+            if (auto* e = dynamic_cast<EdgeItem*>(i); e && e->edgeId() == edge) item = e;
+        QVERIFY(item);
+        QMenu* menu = rightClick(w.view(), w.view()->mapFromScene(item->path().pointAtPercent(0.5)));
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("ConnectionMenu"));
+        clickEntry(menu, w.editorActions()->disconnectAction());
+        QVERIFY(!doc->graph().edge(edge));
+        QCOMPARE(doc->undoStack()->count(), 1);
+    }
+
+    // Right click on the empty canvas: add a layer there; paste there, moved clear of the others.
+    void canvasMenuAddsAndPastesWhereClicked() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        GraphView* view = w.view();
+        const QRectF all = w.scene()->itemsBoundingRect();
+        const QPointF empty = all.topRight() + QPointF(260, 100);
+        view->centerOn(empty);
+        QMenu* menu = rightClick(view, view->mapFromScene(empty));
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("CanvasMenu"));
+        QMenu* add = menu->findChild<QMenu*>(QStringLiteral("AddLayerMenu"));
+        QVERIFY(add);
+        QAction* dropout = add->findChild<QAction*>(QStringLiteral("AddDropout"));
+        if (!dropout)
+            for (QMenu* group : add->findChildren<QMenu*>())
+                for (QAction* a : group->actions())
+                    if (a->objectName() == QStringLiteral("AddDropout")) dropout = a;
+        QVERIFY(dropout);
+        dropout->trigger();
+        menu->close();
+        QCOMPARE(w.scene()->selectedNodes().size(), 1);
+        const NodeId added = w.scene()->selectedNodes().first();
+        QCOMPARE(doc->graph().node(added)->type, std::string("Dropout"));
+        QVERIFY(QLineF(w.scene()->nodeItem(added)->sceneBoundingRect().center(), empty).length() < 1.5);
+
+        // Copy conv1, then Paste Here right on top of relu1: it lands clear of every layer.
+        w.scene()->selectNodes({doc->graph().nodeByName("conv1")->id});
+        w.editorActions()->copy()->trigger();
+        const Node* relu = doc->graph().nodeByName("relu1");
+        const QPointF onRelu(relu->position.x + 10, relu->position.y + 10);
+        menu = rightClick(view, view->mapFromScene(onRelu + QPointF(-400, 0)));  // the canvas beside it
+        QVERIFY(menu);
+        QAction* pasteHere = entry(menu, QStringLiteral("PasteHere"));
+        QVERIFY(pasteHere);
+        menu->close();
+        const QList<NodeId> pasted = w.editorActions()->pasteAt(onRelu);
+        QCOMPARE(pasted.size(), 1);
+        QVERIFY(!overlapsAnother(*doc, pasted.first()));
+        // Ctrl+V twice with the pointer away from the canvas: each copy offset, none on another.
+        view->setFocus();
+        QCursor::setPos(w.mapToGlobal(QPoint(-50, -50)));
+        QTest::keyClick(view, Qt::Key_V, Qt::ControlModifier);
+        QTest::keyClick(view, Qt::Key_V, Qt::ControlModifier);
+        const int count = static_cast<int>(doc->graph().nodes().size());
+        QCOMPARE(count, 13 + 1 + 1 + 2);
+        for (const auto& [id, n] : doc->graph().nodes()) QVERIFY2(!overlapsAnother(*doc, id), n.name.c_str());
+    }
+
+    // Every dock is in View > Panels: a closed one comes back from there.
+    void viewMenuBringsBackEveryDock() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QMenu* panels = w.menuBar()->findChild<QMenu*>(QStringLiteral("ViewPanels"));
+        QVERIFY(panels);
+        const QList<QDockWidget*> docks = w.findChildren<QDockWidget*>();
+        QVERIFY(docks.size() >= 4);
+        for (QDockWidget* d : docks) {
+            QVERIFY2(panels->actions().contains(d->toggleViewAction()), qPrintable(d->windowTitle()));
+            d->close();
+            QVERIFY(!d->isVisible());
+            d->toggleViewAction()->trigger();
+            QVERIFY(d->isVisible());
+        }
+        QVERIFY(panels->actions().contains(w.findChild<QToolBar*>(QStringLiteral("mainToolBar"))->toggleViewAction()));
+    }
+
+    // The toolbar does not change size when the undo text does (nothing moves under the mouse).
+    void toolbarKeepsItsSizeWhenTheUndoTextChanges() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        auto* tools = w.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+        QVERIFY(tools);
+        QList<QRect> before;
+        for (QToolButton* b : tools->findChildren<QToolButton*>()) before << b->geometry();
+        w.document()->addNode(QStringLiteral("BatchNorm"), {900, 900});
+        w.document()->renameNode(w.document()->graph().nodeByName("conv1")->id, QStringLiteral("a_much_longer_layer_name_than_before"));
+        QCoreApplication::processEvents();
+        QList<QRect> after;
+        for (QToolButton* b : tools->findChildren<QToolButton*>()) after << b->geometry();
+        QCOMPARE(after, before);
     }
 };
 

@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "canvas/edge_item.h"
 #include "canvas/graph_scene.h"
 #include "canvas/node_item.h"
 #include "document/graph_document.h"
@@ -104,14 +105,87 @@ private Q_SLOTS:
     void moveAndAutoLayoutAreOneStepEach() {
         GraphDocument doc;
         QVERIFY(doc.load(example("fashion-mnist-resnet"), nullptr));
+        // A layout in another direction than the file's, so that every position changes.
+        doc.autoLayout(LayoutDirection::LeftToRight);
+        doc.undoStack()->clear();
         const Graph before = doc.graph();
-        doc.autoLayout();
+        doc.autoLayout(LayoutDirection::TopToBottom);
         QCOMPARE(doc.undoStack()->count(), 1);
-        // Left to right: every edge goes to a later column.
-        for (const auto& [id, e] : doc.graph().edges())
-            QVERIFY(doc.graph().node(e.to)->position.x > doc.graph().node(e.from)->position.x);
+        QCOMPARE(doc.direction(), LayoutDirection::TopToBottom);
+        // Top to bottom: every edge goes down to a later rank, along a route.
+        for (const auto& [id, e] : doc.graph().edges()) {
+            QVERIFY(doc.graph().node(e.to)->position.y > doc.graph().node(e.from)->position.y);
+            QVERIFY(doc.route(id));
+        }
         doc.undoStack()->undo();
         QVERIFY(doc.graph() == before);
+        QCOMPARE(doc.direction(), LayoutDirection::LeftToRight);
+        for (const auto& [id, e] : doc.graph().edges()) QVERIFY(doc.graph().node(e.to)->position.x > doc.graph().node(e.from)->position.x);
+    }
+
+    // Ctrl+L's path: the layout runs on a worker thread and arrives as one undo step; an edit made
+    // while it runs is not lost, the graph is laid out again with it.
+    void layoutOffTheGuiThreadIsOneStepAndSeesLateEdits() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-resnet"), nullptr));
+        QSignalSpy finished(&doc, &GraphDocument::layoutFinished);
+        doc.requestLayout(LayoutDirection::LeftToRight);
+        QVERIFY(doc.isLayingOut());
+        const NodeId extra = doc.addNode(QStringLiteral("Dropout"), {5000, 5000});  // while it runs
+        QVERIFY(doc.connectPorts(doc.graph().nodeByName("gap")->id, extra, 0));
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(!doc.isLayingOut());
+        QCOMPARE(doc.undoStack()->count(), 3);  // add, connect, layout
+        QCOMPARE(doc.direction(), LayoutDirection::LeftToRight);
+        const Node* gap = doc.graph().nodeByName("gap");
+        QVERIFY(doc.graph().node(extra)->position.x > gap->position.x);  // the late layer has its rank
+        QVERIFY(doc.graph().node(extra)->position.y != 5000);  // moved by the layout, not left where it was put
+        doc.undoStack()->undo();
+        QCOMPARE(doc.graph().node(extra)->position.x, 5000.0);
+        QCOMPARE(doc.direction(), LayoutDirection::TopToBottom);
+    }
+
+    // A file laid out by the engine gets its routes back when opened (computed on a worker thread);
+    // a layer moved by hand leaves its edges to the canvas's own curves.
+    void openingALaidOutFileAdoptsItsRoutes() {
+        MainWindow w;
+        QVERIFY(w.openProject(example("fashion-mnist-resnet")));
+        GraphDocument* doc = w.document();
+        QTRY_VERIFY(!doc->routes().empty());
+        QCOMPARE(doc->routes().size(), doc->graph().edges().size());
+        QCOMPARE(doc->undoStack()->count(), 0);  // nothing to undo, nothing unsaved
+        QVERIFY(!doc->isModified());
+        QList<EdgeItem*> edges;
+        for (QGraphicsItem* i : w.scene()->items())
+            if (auto* e = dynamic_cast<EdgeItem*>(i)) edges << e;
+        QCOMPARE(edges.size(), static_cast<int>(doc->graph().edges().size()));
+        for (EdgeItem* e : edges) QVERIFY(e->followsRoute());
+        const NodeId conv = doc->graph().nodeByName("block1_conv1")->id;
+        doc->moveNodes({{conv, QPointF(-900, -900)}});
+        int routed = 0;
+        for (EdgeItem* e : edges) {
+            const Edge* edge = doc->graph().edge(e->edgeId());
+            const bool touches = edge->from == conv || edge->to == conv;
+            QCOMPARE(e->followsRoute(), !touches);
+            routed += e->followsRoute();
+        }
+        QCOMPARE(routed, static_cast<int>(edges.size()) - 2);
+    }
+
+    void renameIsOneStepAndRefusesDuplicates() {
+        GraphDocument doc;
+        QVERIFY(doc.load(example("fashion-mnist-cnn"), nullptr));
+        const NodeId conv = doc.graph().nodeByName("conv1")->id;
+        QString why;
+        QVERIFY(!doc.renameNode(conv, QStringLiteral("relu1"), &why));
+        QVERIFY2(why.contains(QStringLiteral("relu1")), qPrintable(why));
+        QVERIFY(!doc.renameNode(conv, QStringLiteral("   "), &why));
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QVERIFY(doc.renameNode(conv, QStringLiteral(" stem "), &why));
+        QCOMPARE(doc.graph().node(conv)->name, std::string("stem"));
+        QCOMPARE(doc.undoStack()->count(), 1);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.graph().node(conv)->name, std::string("conv1"));
     }
 
     void copyPasteKeepsInnerEdgesAndRenames() {

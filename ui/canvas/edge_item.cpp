@@ -2,42 +2,121 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
+#include <QPainter>
+#include <QPainterPathStroker>
 #include <QPen>
+#include <QStyleOptionGraphicsItem>
+#include <QtMath>
 
 #include "canvas/node_item.h"
+#include "document/graph_document.h"
+#include "layout/graph_layout.h"
 
 namespace netloom::ui {
 
-EdgeItem::EdgeItem(EdgeId id, NodeItem* from, NodeItem* to, int port)
-    : id_(id), from_(from), to_(to), port_(port), label_(new QGraphicsSimpleTextItem(this)) {
+namespace {
+constexpr qreal kArrow = 7;
+}
+
+EdgeItem::EdgeItem(GraphDocument* doc, EdgeId id, NodeItem* from, NodeItem* to, int port)
+    : doc_(doc), id_(id), from_(from), to_(to), port_(port), label_(new QGraphicsSimpleTextItem(this)) {
     setPen(QPen(QColor(0x7f, 0x8c, 0x8d), 1.6));
     setZValue(-1);
     setFlag(ItemIsSelectable);
-    QFont f = label_->font();
-    f.setPointSizeF(f.pointSizeF() * 0.85);
-    label_->setFont(f);
     label_->setBrush(QColor(0x34, 0x49, 0x5e));
     updatePath();
 }
 
-QPainterPath EdgeItem::curve(QPointF a, QPointF b) {
+QPainterPath EdgeItem::curve(QPointF a, QPointF b, LayoutDirection direction) {
     QPainterPath path(a);
-    qreal dx = std::max<qreal>(40, (b.x() - a.x()) / 2);
-    path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
+    if (direction == LayoutDirection::LeftToRight) {
+        qreal dx = std::max<qreal>(40, (b.x() - a.x()) / 2);
+        path.cubicTo(a + QPointF(dx, 0), b - QPointF(dx, 0), b);
+    } else {
+        qreal dy = std::max<qreal>(40, (b.y() - a.y()) / 2);
+        path.cubicTo(a + QPointF(0, dy), b - QPointF(0, dy), b);
+    }
     return path;
 }
 
 void EdgeItem::updatePath() {
-    QPointF a = from_->outputPortPos(), b = to_->inputPortPos(port_);
-    setPath(curve(a, b));
-    QPointF mid = path().pointAtPercent(0.5);
-    label_->setPos(mid + QPointF(-label_->boundingRect().width() / 2, -18));
+    const QPointF a = from_->outputPortPos(), b = to_->inputPortPos(port_);
+    const EdgeRoute* route = doc_ ? doc_->route(id_) : nullptr;
+    routed_ = false;
+    QPainterPath path;
+    QRectF labelBox;
+    // The layout's route fits while both ports are where the layout put them.
+    if (route && route->points.size() >= 4 && (route->points.size() - 1) % 3 == 0 &&
+        QLineF(a, QPointF(route->points.front().x, route->points.front().y)).length() < 0.5 &&
+        QLineF(b, QPointF(route->points.back().x, route->points.back().y)).length() < 0.5) {
+        const auto& p = route->points;
+        path.moveTo(p[0].x, p[0].y);
+        for (size_t i = 1; i + 2 < p.size(); i += 3)
+            path.cubicTo(p[i].x, p[i].y, p[i + 1].x, p[i + 1].y, p[i + 2].x, p[i + 2].y);
+        if (route->label) labelBox = QRectF(route->label->x, route->label->y, route->label->width, route->label->height);
+        routed_ = true;
+    } else {
+        path = curve(a, b, doc_ ? doc_->direction() : LayoutDirection::TopToBottom);
+    }
+    prepareGeometryChange();
+    setPath(path);
+    // The label in the box the layout reserved for it (core's size for this text); without a
+    // route, beside the curve's middle.
+    const LayoutPoint size = shapeLabelSize(label_->text().toStdString());
+    if (labelBox.isNull()) {
+        const QPointF mid = path.pointAtPercent(0.5);
+        labelBox = QRectF(mid + QPointF(6, -size.y / 2), QSizeF(size.x, size.y));
+    }
+    QFont f = label_->font();
+    f.setPixelSize(11);
+    const qreal textWidth = QFontMetricsF(f).horizontalAdvance(label_->text());
+    if (textWidth > labelBox.width() - 2 && textWidth > 0)
+        f.setPixelSize(std::max(6, static_cast<int>(11 * (labelBox.width() - 2) / textWidth)));
+    label_->setFont(f);
+    const QRectF text = label_->boundingRect();
+    label_->setPos(labelBox.center() - text.center());
 }
 
-void EdgeItem::setShapeLabel(const QString& text) {
-    label_->setText(text);
-    updatePath();
+QRectF EdgeItem::labelRect() const { return label_->sceneBoundingRect(); }
+
+bool EdgeItem::setShapeLabel(const QString& text) {
+    if (label_->text() == text) return false;
+    label_->setText(text);  // placed by the next updatePath()
+    return true;
+}
+
+QString EdgeItem::shapeLabel() const { return label_->text(); }
+
+QRectF EdgeItem::boundingRect() const {
+    return QGraphicsPathItem::boundingRect().adjusted(-kArrow, -kArrow, kArrow, kArrow);
+}
+
+QPainterPath EdgeItem::shape() const {
+    // A band along the line, a few pixels wide, so a click near it selects it.
+    QPainterPathStroker stroker;
+    stroker.setWidth(8);
+    return stroker.createStroke(path());
+}
+
+void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) {
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen = this->pen();
+    if (isSelected()) pen = QPen(option->palette.color(QPalette::Highlight), 2.5);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(path());
+    // The arrow at the input port, along the curve's last tangent.
+    const QPainterPath& p = path();
+    if (p.elementCount() < 2) return;
+    const QPointF tip = p.pointAtPercent(1.0);
+    const qreal angle = qDegreesToRadians(p.angleAtPercent(1.0));
+    const QPointF back(-std::cos(angle), std::sin(angle));  // angleAtPercent: counter-clockwise, y up
+    const QPointF side(-back.y(), back.x());
+    QPolygonF head{tip, tip + back * kArrow + side * (kArrow / 2), tip + back * kArrow - side * (kArrow / 2)};
+    painter->setBrush(pen.color());
+    painter->drawPolygon(head);
 }
 
 }  // namespace netloom::ui

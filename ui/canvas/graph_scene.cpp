@@ -25,6 +25,13 @@ GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(par
         if (NodeItem* n = nodes_.value(id); n && node) n->setPos(node->position.x, node->position.y);
     });
     connect(doc_, &GraphDocument::analysisChanged, this, &GraphScene::refreshAll);
+    connect(doc_, &GraphDocument::routesChanged, this, [this] {
+        for (EdgeItem* e : edges_) e->updatePath();
+    });
+    connect(doc_, &GraphDocument::directionChanged, this, [this] {
+        for (NodeItem* n : nodes_) n->refresh();
+        for (EdgeItem* e : edges_) e->updatePath();
+    });
     rebuild();
 }
 
@@ -55,7 +62,7 @@ void GraphScene::addNode(NodeId id) {
 void GraphScene::addEdge(EdgeId id) {
     const Edge* e = doc_->graph().edge(id);
     if (!e || !nodes_.contains(e->from) || !nodes_.contains(e->to)) return;
-    auto* item = new EdgeItem(id, nodes_.value(e->from), nodes_.value(e->to), e->port);
+    auto* item = new EdgeItem(doc_, id, nodes_.value(e->from), nodes_.value(e->to), e->port);
     addItem(item);
     edges_.insert(id, item);
     edgesAt_.insert(e->from, item);
@@ -78,8 +85,9 @@ void GraphScene::refreshAll() {
     for (EdgeItem* e : edges_) {
         const Edge* edge = doc_->graph().edge(e->edgeId());
         auto it = edge ? a.nodes.find(edge->from) : a.nodes.end();
-        e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
-                                                                   : QStringLiteral("?"));
+        if (e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
+                                                                       : QStringLiteral("?")))
+            e->updatePath();
     }
 }
 

@@ -1,5 +1,6 @@
 #include "canvas/graph_view.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -8,11 +9,13 @@
 #include <QWheelEvent>
 
 #include "canvas/graph_scene.h"
+#include "canvas/minimap.h"
 #include "document/graph_document.h"
 
 namespace netloom::ui {
 
-GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, parent), scene_(scene) {
+GraphView::GraphView(GraphScene* scene, QWidget* parent)
+    : QGraphicsView(scene, parent), scene_(scene), minimap_(new Minimap(this)) {
     setRenderHint(QPainter::Antialiasing);
     setDragMode(RubberBandDrag);
     setAcceptDrops(true);
@@ -26,14 +29,36 @@ GraphView::GraphView(GraphScene* scene, QWidget* parent) : QGraphicsView(scene, 
 
 void GraphView::zoomBy(qreal factor) {
     qreal current = transform().m11();
-    qreal next = std::clamp(current * factor, 0.1, 4.0);
+    qreal next = std::clamp(current * factor, minScale_, 4.0);
     scale(next / current, next / current);
+    minimap_->refresh();
 }
 
 void GraphView::fitAll() {
     QRectF bounds = scene_->itemsBoundingRect().adjusted(-40, -40, 40, 40);
-    if (!bounds.isEmpty()) fitInView(bounds, Qt::KeepAspectRatio);
+    if (bounds.isEmpty()) return;
+    // The scrollable area grows with the graph (a 1,000-layer network is taller than the initial
+    // 10,000 units), else fitInView could not centre it.
+    setSceneRect(sceneRect().united(bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height())));
+    fitInView(bounds, Qt::KeepAspectRatio);
+    minScale_ = std::min(0.1, transform().m11());
     if (transform().m11() > 1.5) zoomBy(1.5 / transform().m11());
+    minimap_->refresh();
+}
+
+void GraphView::resizeEvent(QResizeEvent* event) {
+    QGraphicsView::resizeEvent(event);
+    minimap_->refresh();
+}
+
+void GraphView::scrollContentsBy(int dx, int dy) {
+    QGraphicsView::scrollContentsBy(dx, dy);
+    minimap_->refresh();
+}
+
+void GraphView::contextMenuEvent(QContextMenuEvent* event) {
+    Q_EMIT contextMenuRequested(mapToScene(event->pos()), event->globalPos());
+    event->accept();
 }
 
 void GraphView::wheelEvent(QWheelEvent* event) { zoomBy(event->angleDelta().y() > 0 ? 1.15 : 1 / 1.15); }

@@ -14,11 +14,12 @@ NewEdgeInteraction::NewEdgeInteraction(GraphScene* scene, NodeItem* source)
     : scene_(scene), source_(source), preview_(new QGraphicsPathItem()) {
     preview_->setPen(QPen(QColor(0x29, 0x80, 0xb9), 2, Qt::DashLine));
     scene_->addItem(preview_);
-    // Light up every input port that would accept this edge.
+    // Light up every input port that would accept this edge (an occupied one too: a drop there
+    // replaces its connection).
     for (NodeItem* item : scene_->nodeItems()) {
         QList<int> ok;
         for (int p = 0; p < scene_->document()->inputPortCount(item->nodeId()); ++p)
-            if (scene_->document()->connectionProblem(source_->nodeId(), item->nodeId(), p).isEmpty()) ok << p;
+            if (scene_->document()->connectionProblem(source_->nodeId(), item->nodeId(), p, true).isEmpty()) ok << p;
         item->setPortHighlight(ok);
     }
 }
@@ -29,14 +30,16 @@ NewEdgeInteraction::~NewEdgeInteraction() {
     delete preview_;
 }
 
-void NewEdgeInteraction::move(QPointF scenePos) { preview_->setPath(EdgeItem::curve(source_->outputPortPos(), scenePos)); }
+void NewEdgeInteraction::move(QPointF scenePos) {
+    preview_->setPath(EdgeItem::curve(source_->outputPortPos(), scenePos, scene_->document()->direction()));
+}
 
 QString NewEdgeInteraction::finish(QPointF scenePos) {
     for (NodeItem* item : scene_->nodeItems()) {
         int port = item->inputPortAt(scenePos);
         if (port < 0) continue;
         QString why;
-        if (!scene_->document()->connectPorts(source_->nodeId(), item->nodeId(), port, &why)) return why;
+        if (!scene_->document()->connectPorts(source_->nodeId(), item->nodeId(), port, &why, true)) return why;
         return {};
     }
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 // The "drag from an output port to an input port" gesture: a temporary curve follows the mouse,
-// ports that would accept the edge light up, and the release asks the document to connect.
+// ports that would accept the edge light up, and the release asks the document to connect (on an
+// occupied input, replacing its connection in the same undo step).
 #include <QPointF>
 #include <QString>
 

@@ -4,11 +4,16 @@
 #include <QStyleOptionGraphicsItem>
 
 #include "document/graph_document.h"
+#include "graph/connection_rules.h"
+#include "layout/graph_layout.h"
 
 namespace netloom::ui {
 
 namespace {
-constexpr qreal kWidth = 170, kHeight = 64, kPort = 6;
+// The size core's layout assumes (core/layout/graph_layout.h).
+constexpr qreal kWidth = kLayoutNodeWidth, kHeight = kLayoutNodeHeight, kPort = 6;
+
+QPointF toQt(LayoutPoint p) { return {p.x, p.y}; }
 }
 
 NodeItem::NodeItem(GraphDocument* doc, NodeId id) : doc_(doc), id_(id) {
@@ -17,12 +22,21 @@ NodeItem::NodeItem(GraphDocument* doc, NodeId id) : doc_(doc), id_(id) {
     refresh();
 }
 
-QRectF NodeItem::boundingRect() const { return QRectF(-kPort - 2, -2, kWidth + 2 * kPort + 4, kHeight + 4); }
+QRectF NodeItem::boundingRect() const {
+    return QRectF(-kPort - 2, -kPort - 2, kWidth + 2 * kPort + 4, kHeight + 2 * kPort + 4);
+}
+
+QPointF NodeItem::inputPortOffset(int port) const {
+    return toQt(netloom::inputPortOffset(doc_->direction(), port, inputs_, kWidth, kHeight));
+}
+
+QPointF NodeItem::outputPortOffset() const { return toQt(netloom::outputPortOffset(doc_->direction(), kWidth, kHeight)); }
 
 void NodeItem::refresh() {
     const Node* n = doc_->graph().node(id_);
     if (!n) return;
     prepareGeometryChange();
+    const int inputsBefore = inputs_;
     inputs_ = doc_->inputPortCount(id_);
     title_ = QString::fromStdString(n->name);
     subtitle_ = QString::fromStdString(n->type);
@@ -37,6 +51,7 @@ void NodeItem::refresh() {
     if (broken_) tip += QStringLiteral("<br><span style='color:#c0392b'>%1</span>").arg(problems.join(QStringLiteral("<br>")).toHtmlEscaped());
     setToolTip(tip);
     setPos(n->position.x, n->position.y);
+    if (inputs_ != inputsBefore) Q_EMIT geometryMoved();  // its input ports moved: so do its edges
     update();
 }
 
@@ -45,14 +60,11 @@ void NodeItem::setPortHighlight(QList<int> ports) {
     update();
 }
 
-bool NodeItem::hasOutputPort() const { return subtitle_ != QLatin1String("Output"); }
+bool NodeItem::hasOutputPort() const { return netloom::hasOutputPort(doc_->graph(), id_); }
 
-QPointF NodeItem::inputPortPos(int port) const {
-    qreal step = kHeight / (inputs_ + 1);
-    return mapToScene(QPointF(0, step * (port + 1)));
-}
+QPointF NodeItem::inputPortPos(int port) const { return mapToScene(inputPortOffset(port)); }
 
-QPointF NodeItem::outputPortPos() const { return mapToScene(QPointF(kWidth, kHeight / 2)); }
+QPointF NodeItem::outputPortPos() const { return mapToScene(outputPortOffset()); }
 
 int NodeItem::inputPortAt(QPointF scenePos) const {
     for (int p = 0; p < inputs_; ++p)
@@ -72,6 +84,11 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     if (isSelected()) border = QPen(pal.color(QPalette::Highlight), 2.5);
     painter->setPen(border);
     painter->setBrush(fill);
+    // Far out (a large network fitted, the overview) text is unreadable: a box is enough and fast.
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) < 0.3) {
+        painter->drawRect(QRectF(0, 0, kWidth, kHeight));
+        return;
+    }
     painter->drawRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
     painter->setPen(pal.color(QPalette::Text));
     QFont f = painter->font();
@@ -84,15 +101,14 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
     painter->drawText(QRectF(10, 22, kWidth - 20, 18), Qt::AlignLeft | Qt::AlignVCenter, subtitle_);
     painter->setPen(pal.color(QPalette::Text));
     painter->drawText(QRectF(10, 40, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, shape_);
-    qreal step = kHeight / (inputs_ + 1);
     for (int p = 0; p < inputs_; ++p) {
         painter->setBrush(highlighted_.contains(p) ? QColor(0x27, 0xae, 0x60) : pal.color(QPalette::Button));
         painter->setPen(pal.color(QPalette::Dark));
-        painter->drawEllipse(QPointF(0, step * (p + 1)), kPort, kPort);
+        painter->drawEllipse(inputPortOffset(p), kPort, kPort);
     }
     if (hasOutputPort()) {
         painter->setBrush(pal.color(QPalette::Highlight));
-        painter->drawEllipse(QPointF(kWidth, kHeight / 2), kPort, kPort);
+        painter->drawEllipse(outputPortOffset(), kPort, kPort);
     }
 }
 

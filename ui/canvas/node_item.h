@@ -17,7 +17,9 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
-    QPointF inputPortPos(int port) const;   // scene coordinates
+    // Scene coordinates. Ports sit on the top and bottom edges in a top-to-bottom layout, on the
+    // left and right edges in a left-to-right one (the document's direction).
+    QPointF inputPortPos(int port) const;
     QPointF outputPortPos() const;
     int inputPortAt(QPointF scenePos) const;  // -1 when none
     bool outputPortAt(QPointF scenePos) const;
@@ -34,6 +36,9 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant& value) override;
 
 private:
+    QPointF inputPortOffset(int port) const;  // item coordinates
+    QPointF outputPortOffset() const;
+
     GraphDocument* doc_;
     NodeId id_;
     int inputs_ = 0;

@@ -197,6 +197,7 @@ QWidget* DatasetPanel::buildSourceForm() {
         if (kind == "csv") return tr("CSV table");
         if (kind == "text_csv") return tr("Text in a CSV");
         if (kind == "text_folder") return tr("Text files per class");
+        if (kind == "webdataset") return tr("WebDataset shards (streamed)");
         if (kind == "none") return tr("None");
         return QString::fromStdString(kind);
     });

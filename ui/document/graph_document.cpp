@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
 #include <functional>
+#include <utility>
 #include <map>
 #include <set>
 
@@ -36,6 +39,7 @@ const GraphAnalysis& GraphDocument::analysis() const {
 
 void GraphDocument::invalidate() {
     analysisValid_ = false;
+    ++generation_;
     if (analysisPending_) return;
     analysisPending_ = true;
     // Coalesce: a paste of 50 nodes re-analyses once, not 50 times.
@@ -60,9 +64,14 @@ void GraphDocument::reset(Project project, const QString& path) {
     path_ = path;
     undo_.clear();
     analysisValid_ = false;
+    routes_.clear();
+    ++resets_;
+    relayout_ = false;
     Q_EMIT documentReset();
     Q_EMIT filePathChanged(path_);
     invalidate();
+    // A file laid out by this engine gets its routed edges back; any other keeps its own curves.
+    if (!project_.graph.nodes().empty()) startLayout(std::nullopt, true);
 }
 
 bool GraphDocument::load(const QString& path, QString* error) {
@@ -143,6 +152,30 @@ void GraphDocument::assignSettings(const ProjectSettings& settings) {
     invalidate();  // settings and preprocessing have problems of their own
 }
 
+void GraphDocument::assignName(NodeId id, const std::string& name) {
+    if (Node* n = project_.graph.node(id)) {
+        n->name = name;
+        Q_EMIT nodeChanged(id);
+        invalidate();
+    }
+}
+
+void GraphDocument::assignDirection(LayoutDirection direction) {
+    if (project_.editor.direction == direction) return;
+    project_.editor.direction = direction;
+    Q_EMIT directionChanged();
+}
+
+void GraphDocument::assignRoutes(std::map<EdgeId, EdgeRoute> routes) {
+    routes_ = std::move(routes);
+    Q_EMIT routesChanged();
+}
+
+const EdgeRoute* GraphDocument::route(EdgeId id) const {
+    auto it = routes_.find(id);
+    return it == routes_.end() ? nullptr : &it->second;
+}
+
 // Edits -------------------------------------------------------------------------------------------
 
 ProjectSettings GraphDocument::settings() const {
@@ -194,57 +227,62 @@ void GraphDocument::disconnectEdges(const QList<EdgeId>& ids) {
     undo_.push(macro);
 }
 
-int GraphDocument::inputPortCount(NodeId id) const {
-    const Node* n = project_.graph.node(id);
-    if (!n) return 0;
-    const LayerSpec* spec = LayerRegistry::instance().find(n->type);
-    if (!spec) return 0;
-    if (spec->maxInputs != kVariadic) return spec->maxInputs;
-    int highest = -1;
-    for (const Edge& e : project_.graph.inputsOf(id)) highest = std::max(highest, e.port);
-    return std::max(spec->minInputs, highest + 2);
-}
+int GraphDocument::inputPortCount(NodeId id) const { return netloom::inputPortCount(project_.graph, id); }
 
-QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port) const {
-    const Graph& g = project_.graph;
-    const Node* a = g.node(from);
-    const Node* b = g.node(to);
-    if (!a || !b) return Tr::tr("No such layer.");
-    if (from == to) return Tr::tr("A layer cannot feed itself.");
-    if (a->type == "Output") return Tr::tr("Output is where the network ends: it has no output to connect.");
-    if (port < 0 || port >= inputPortCount(to)) return Tr::tr("%1 has no input %2.").arg(QString::fromStdString(b->name)).arg(port + 1);
-    for (const Edge& e : g.inputsOf(to))
-        if (e.port == port) return Tr::tr("Input %1 of %2 is already connected.").arg(port + 1).arg(QString::fromStdString(b->name));
-    // Would it close a cycle? Follow the edges downstream from `to`.
-    std::set<NodeId> seen;
-    std::function<bool(NodeId)> reaches = [&](NodeId n) {
-        if (n == from) return true;
-        if (!seen.insert(n).second) return false;
-        for (const Edge& e : g.outputsOf(n))
-            if (reaches(e.to)) return true;
-        return false;
-    };
-    if (reaches(to)) return Tr::tr("This connection would make a cycle.");
-    // Does the shape fit? Ask the registry's rule with the source's output.
-    const GraphAnalysis& a2 = analysis();
-    auto it = a2.nodes.find(from);
-    const LayerSpec* spec = LayerRegistry::instance().find(b->type);
-    if (it != a2.nodes.end() && it->second.output && spec && spec->maxInputs == 1) {
-        std::vector<TensorType> inputs{*it->second.output};
-        ShapeContext ctx{inputs, ParamReader(spec->params, b->params)};
-        ShapeResult r = spec->inferShape(ctx);
-        if (!r.error.empty()) return QString::fromStdString(r.error);
+QString GraphDocument::connectionProblem(NodeId from, NodeId to, int port, bool replace) const {
+    const ConnectionCheck check = checkConnection(project_.graph, analysis(), from, to, port, replace);
+    const Node* target = project_.graph.node(to);
+    const QString targetName = target ? QString::fromStdString(target->name) : QString();
+    switch (check.rule) {
+    case ConnectionRule::Ok: return {};
+    case ConnectionRule::NoSuchLayer: return Tr::tr("No such layer.");
+    case ConnectionRule::SelfLoop: return Tr::tr("A layer cannot feed itself.");
+    case ConnectionRule::NoOutputPort: return Tr::tr("Output is where the network ends: it has no output to connect.");
+    case ConnectionRule::NoSuchInput: return Tr::tr("%1 has no input %2.").arg(targetName).arg(port + 1);
+    case ConnectionRule::InputTaken: return Tr::tr("Input %1 of %2 is already connected.").arg(port + 1).arg(targetName);
+    case ConnectionRule::Cycle: return Tr::tr("This connection would make a cycle.");
+    case ConnectionRule::ShapeMismatch: return QString::fromStdString(check.detail);
     }
     return {};
 }
 
-bool GraphDocument::connectPorts(NodeId from, NodeId to, int port, QString* why) {
-    QString problem = connectionProblem(from, to, port);
+bool GraphDocument::connectPorts(NodeId from, NodeId to, int port, QString* why, bool replace) {
+    QString problem = connectionProblem(from, to, port, replace);
     if (!problem.isEmpty()) {
         if (why) *why = problem;
         return false;
     }
-    undo_.push(new AddEdgeCommand(this, Edge{project_.graph.nextEdgeId(), from, to, port}));
+    std::optional<Edge> old;
+    for (const Edge& e : project_.graph.inputsOf(to))
+        if (e.port == port) old = e;
+    if (old && old->from == from) return true;  // already so
+    Edge edge{project_.graph.nextEdgeId(), from, to, port};
+    if (!old) {
+        undo_.push(new AddEdgeCommand(this, edge));
+        return true;
+    }
+    // Replace-on-drop: the old edge goes and the new one comes in one step.
+    auto* macro = new QUndoCommand(Tr::tr("Replace connection"));
+    new RemoveEdgeCommand(this, *old, macro);
+    new AddEdgeCommand(this, edge, macro);
+    undo_.push(macro);
+    return true;
+}
+
+bool GraphDocument::renameNode(NodeId id, const QString& name, QString* why) {
+    const Node* n = project_.graph.node(id);
+    if (!n) return false;
+    const std::string wanted = name.trimmed().toStdString();
+    if (wanted.empty()) {
+        if (why) *why = Tr::tr("A layer needs a name.");
+        return false;
+    }
+    if (wanted == n->name) return true;
+    if (const Node* other = project_.graph.nodeByName(wanted); other && other->id != id) {
+        if (why) *why = Tr::tr("Another layer is already called %1.").arg(QString::fromStdString(wanted));
+        return false;
+    }
+    undo_.push(new RenameNodeCommand(this, id, n->name, wanted));
     return true;
 }
 
@@ -296,37 +334,84 @@ void GraphDocument::moveNodes(const QHash<NodeId, QPointF>& positions) {
     if (!after.isEmpty()) undo_.push(new MoveNodesCommand(this, before, after));
 }
 
-void GraphDocument::autoLayout() {
-    // Layered left to right: each node's column is its longest path from a source, rows keep
-    // the previous vertical order inside a column, so edges run forward and never cross a node.
-    const GraphAnalysis& a = analysis();
-    std::map<NodeId, int> column;
-    for (NodeId id : a.order) {
-        int c = 0;
-        for (const Edge& e : project_.graph.inputsOf(id)) c = std::max(c, column[e.from] + 1);
-        column[id] = c;
+void GraphDocument::requestLayout(std::optional<LayoutDirection> direction) { startLayout(direction, false); }
+
+void GraphDocument::autoLayout(std::optional<LayoutDirection> direction) {
+    const LayoutDirection dir = direction.value_or(project_.editor.direction);
+    GraphLayout layout = computeLayout(layoutRequestFor(project_.graph, analysis(), dir));
+    if (!layout.ok()) {
+        Q_EMIT layoutError(QString::fromStdString(layout.error));
+        return;
     }
-    for (const auto& [id, n] : project_.graph.nodes())
-        if (!column.count(id)) column[id] = 0;  // nodes on a cycle
-    std::map<int, std::vector<NodeId>> columns;
-    for (const auto& [id, c] : column) columns[c].push_back(id);
-    QHash<NodeId, QPointF> positions;
-    for (auto& [c, ids] : columns) {
-        std::sort(ids.begin(), ids.end(), [&](NodeId x, NodeId y) {
-            return project_.graph.node(x)->position.y < project_.graph.node(y)->position.y;
-        });
-        double top = -0.5 * (ids.size() - 1) * 130.0;
-        for (size_t k = 0; k < ids.size(); ++k) positions.insert(ids[k], QPointF(c * 270.0, top + k * 130.0));
+    applyLayout(layout, dir);
+}
+
+void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool adoptOnly) {
+    if (layoutWatcher_) {
+        if (!adoptOnly) {  // the user asked: lay out again once the running one is in
+            relayout_ = true;
+            relayoutDirection_ = direction;
+        }
+        return;
     }
+    const LayoutDirection dir = direction.value_or(project_.editor.direction);
+    LayoutRequest request = layoutRequestFor(project_.graph, analysis(), dir);
+    pending_ = {generation_, resets_, dir, adoptOnly};
+    layoutWatcher_ = new QFutureWatcher<GraphLayout>(this);
+    connect(layoutWatcher_, &QFutureWatcherBase::finished, this, [this] {
+        const GraphLayout layout = layoutWatcher_->result();
+        layoutWatcher_->deleteLater();
+        layoutWatcher_ = nullptr;
+        const PendingLayout done = pending_;
+        if (done.resets != resets_) {  // another project was opened meanwhile: look at that one
+            startLayout(std::nullopt, true);
+            return;
+        }
+        if (relayout_) {
+            relayout_ = false;
+            startLayout(std::exchange(relayoutDirection_, std::nullopt), false);
+            return;
+        }
+        if (done.generation != generation_) {  // edited meanwhile: the result is stale
+            startLayout(done.direction, done.adoptOnly);
+            return;
+        }
+        if (!layout.ok()) {
+            if (!done.adoptOnly) {
+                Q_EMIT layoutError(QString::fromStdString(layout.error));
+                Q_EMIT layoutFinished();
+            }
+            return;
+        }
+        if (!done.adoptOnly) {
+            applyLayout(layout, done.direction);
+            return;
+        }
+        if (done.direction != project_.editor.direction) return;
+        for (const auto& [id, n] : project_.graph.nodes()) {
+            auto it = layout.positions.find(id);
+            if (it == layout.positions.end() || std::abs(it->second.x - n.position.x) > 0.5 ||
+                std::abs(it->second.y - n.position.y) > 0.5)
+                return;  // laid out by hand or by another program: keep the canvas's own curves
+        }
+        assignRoutes(layout.routes);
+    });
+    if (!adoptOnly) Q_EMIT layoutStarted();
+    layoutWatcher_->setFuture(QtConcurrent::run([request] { return computeLayout(request); }));
+}
+
+void GraphDocument::applyLayout(const GraphLayout& layout, LayoutDirection direction) {
     QHash<NodeId, QPointF> before, after;
-    for (auto it = positions.begin(); it != positions.end(); ++it) {
-        const Node* n = project_.graph.node(it.key());
-        before.insert(it.key(), QPointF(n->position.x, n->position.y));
-        after.insert(it.key(), it.value());
+    for (const auto& [id, p] : layout.positions) {
+        const Node* n = project_.graph.node(id);
+        if (!n) continue;
+        before.insert(id, QPointF(n->position.x, n->position.y));
+        after.insert(id, QPointF(p.x, p.y));
     }
-    auto* cmd = new MoveNodesCommand(this, before, after);
-    cmd->setText(Tr::tr("Auto-layout"));
+    auto* cmd = new LayoutCommand(this, before, after, project_.editor.direction, direction, routes_, layout.routes);
+    cmd->setText(direction == LayoutDirection::LeftToRight ? Tr::tr("Layout left to right") : Tr::tr("Layout top to bottom"));
     undo_.push(cmd);
+    Q_EMIT layoutFinished();
 }
 
 QByteArray GraphDocument::copyAsJson(const QList<NodeId>& ids) const {

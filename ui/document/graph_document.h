@@ -2,14 +2,18 @@
 // The studio's document: one project, its undo stack and typed change signals. Commands
 // (undo_commands.h) change the model through the raw mutators; the scene and the panels only
 // listen. Nothing here knows about graphics items.
+#include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
+#include <optional>
 #include <QPointF>
 #include <QString>
 #include <QUndoStack>
 
 #include "document/project_settings.h"
+#include "graph/connection_rules.h"
 #include "graph/graph_analysis.h"
+#include "layout/graph_layout.h"
 #include "project/project.h"
 #include "project/project_checks.h"
 
@@ -42,14 +46,29 @@ public:
     NodeId addNode(const QString& type, QPointF pos);
     // Removes the nodes with their edges, and `edges` (a selection's own edges), in one step.
     void removeNodes(const QList<NodeId>& ids, const QList<EdgeId>& edges = {});
-    bool connectPorts(NodeId from, NodeId to, int port, QString* why = nullptr);
+    // Connects an output to an input port. With `replace`, an edge already on that port is removed
+    // in the same undo step (a drop on an occupied input).
+    bool connectPorts(NodeId from, NodeId to, int port, QString* why = nullptr, bool replace = false);
     void disconnectEdges(const QList<EdgeId>& ids);
     bool setParameter(NodeId node, const QString& name, const ParamValue& value, QString* why = nullptr);
     // An Input follows the data, or keeps a fixed shape: the one it has now, written into its
     // fields (one undo step), so turning "follows the data" off changes nothing on the canvas.
     void setFollowsData(NodeId input, bool follow);
     void moveNodes(const QHash<NodeId, QPointF>& positions);
-    void autoLayout();
+    // A new, unique name; refused (with the reason) when empty or taken.
+    bool renameNode(NodeId id, const QString& name, QString* why = nullptr);
+
+    // The layered layout (core/layout, Graphviz dot). requestLayout() computes it on a worker
+    // thread and applies it as one undo step when it arrives (layoutFinished); a graph edited
+    // meanwhile is laid out again. `direction` switches TB/LR in the same step.
+    void requestLayout(std::optional<LayoutDirection> direction = std::nullopt);
+    // The same, synchronously (tests, benchmarks).
+    void autoLayout(std::optional<LayoutDirection> direction = std::nullopt);
+    bool isLayingOut() const { return layoutWatcher_ != nullptr; }
+    LayoutDirection direction() const { return project_.editor.direction; }
+    // The route dot computed for an edge at the last layout; the canvas uses it while the edge's
+    // ends are where they were (else it draws its own curve). Null when there is none.
+    const EdgeRoute* route(EdgeId id) const;
     // Dataset, preprocessing and training settings; `what` names the edit in the undo history.
     ProjectSettings settings() const;
     void setSettings(const ProjectSettings& settings, const QString& what);
@@ -57,8 +76,9 @@ public:
     QList<NodeId> pasteJson(const QByteArray& json, QPointF offset);
     QByteArray copyAsJson(const QList<NodeId>& ids) const;
 
-    // Why `from` → `to`:`port` would be refused, or an empty string.
-    QString connectionProblem(NodeId from, NodeId to, int port) const;
+    // Why `from` → `to`:`port` would be refused, or an empty string (core/graph/connection_rules.h,
+    // in words). With `replace`, an occupied port is not a reason.
+    QString connectionProblem(NodeId from, NodeId to, int port, bool replace = false) const;
     // Input ports a node shows: its fixed count, or connected + 1 for Add/Concat.
     int inputPortCount(NodeId id) const;
 
@@ -70,6 +90,10 @@ public:
     void assignParameter(NodeId id, const std::string& name, const std::optional<ParamValue>& value);
     void assignPosition(NodeId id, QPointF pos);
     void assignSettings(const ProjectSettings& settings);
+    void assignName(NodeId id, const std::string& name);
+    void assignDirection(LayoutDirection direction);
+    void assignRoutes(std::map<EdgeId, EdgeRoute> routes);
+    const std::map<EdgeId, EdgeRoute>& routes() const { return routes_; }
 
 Q_SIGNALS:
     void nodeAdded(int id);
@@ -82,9 +106,18 @@ Q_SIGNALS:
     void documentReset();
     void settingsChanged();     // dataset, preprocessing or training settings
     void filePathChanged(const QString& path);
+    void directionChanged();    // ports move to other sides
+    void routesChanged();       // new edge routes (a layout arrived or was undone)
+    void layoutStarted();
+    void layoutFinished();      // the layout is applied (or failed: layoutError)
+    void layoutError(const QString& message);
 
 private:
     void invalidate();
+    // Starts a worker layout; `adoptOnly`: keep the positions, take the routes only if the layout
+    // puts every node where it already is (a file laid out by this engine).
+    void startLayout(std::optional<LayoutDirection> direction, bool adoptOnly);
+    void applyLayout(const GraphLayout& layout, LayoutDirection direction);
 
     Project project_;
     std::optional<DataFacts> dataFacts_;
@@ -93,6 +126,18 @@ private:
     mutable GraphAnalysis analysis_;
     mutable bool analysisValid_ = false;
     bool analysisPending_ = false;
+    std::map<EdgeId, EdgeRoute> routes_;
+    quint64 generation_ = 0;  // bumped by every change a layout depends on
+    quint64 resets_ = 0;      // bumped when another project replaces this one
+    QFutureWatcher<GraphLayout>* layoutWatcher_ = nullptr;
+    struct PendingLayout {
+        quint64 generation = 0;
+        quint64 resets = 0;
+        LayoutDirection direction = LayoutDirection::TopToBottom;
+        bool adoptOnly = false;
+    } pending_;
+    bool relayout_ = false;  // a request arrived while one was running
+    std::optional<LayoutDirection> relayoutDirection_;
 };
 
 }  // namespace netloom::ui

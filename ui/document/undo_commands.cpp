@@ -53,6 +53,29 @@ void MoveNodesCommand::undo() {
     for (auto it = before_.begin(); it != before_.end(); ++it) doc_->assignPosition(it.key(), it.value());
 }
 
+RenameNodeCommand::RenameNodeCommand(GraphDocument* doc, NodeId node, std::string before, std::string after)
+    : QUndoCommand(Tr::tr("Rename %1 to %2").arg(QString::fromStdString(before), QString::fromStdString(after))),
+      doc_(doc), node_(node), before_(std::move(before)), after_(std::move(after)) {}
+void RenameNodeCommand::redo() { doc_->assignName(node_, after_); }
+void RenameNodeCommand::undo() { doc_->assignName(node_, before_); }
+
+LayoutCommand::LayoutCommand(GraphDocument* doc, QHash<NodeId, QPointF> before, QHash<NodeId, QPointF> after,
+                             LayoutDirection directionBefore, LayoutDirection directionAfter,
+                             std::map<EdgeId, EdgeRoute> routesBefore, std::map<EdgeId, EdgeRoute> routesAfter)
+    : QUndoCommand(Tr::tr("Layout")), doc_(doc), before_(std::move(before)), after_(std::move(after)),
+      directionBefore_(directionBefore), directionAfter_(directionAfter), routesBefore_(std::move(routesBefore)),
+      routesAfter_(std::move(routesAfter)) {}
+void LayoutCommand::redo() {
+    doc_->assignDirection(directionAfter_);
+    for (auto it = after_.begin(); it != after_.end(); ++it) doc_->assignPosition(it.key(), it.value());
+    doc_->assignRoutes(routesAfter_);
+}
+void LayoutCommand::undo() {
+    doc_->assignDirection(directionBefore_);
+    for (auto it = before_.begin(); it != before_.end(); ++it) doc_->assignPosition(it.key(), it.value());
+    doc_->assignRoutes(routesBefore_);
+}
+
 ChangeSettingsCommand::ChangeSettingsCommand(GraphDocument* doc, const QString& what, ProjectSettings before,
                                              ProjectSettings after)
     : QUndoCommand(what), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}

@@ -8,6 +8,7 @@
 
 #include "document/project_settings.h"
 #include "graph/graph.h"
+#include "layout/graph_layout.h"
 
 namespace netloom::ui {
 
@@ -81,6 +82,33 @@ public:
 private:
     GraphDocument* doc_;
     QHash<NodeId, QPointF> before_, after_;
+};
+
+// A layer's new name.
+class RenameNodeCommand : public QUndoCommand {
+public:
+    RenameNodeCommand(GraphDocument* doc, NodeId node, std::string before, std::string after);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    NodeId node_;
+    std::string before_, after_;
+};
+
+// The layered layout: every position, the direction and the edge routes, as one step.
+class LayoutCommand : public QUndoCommand {
+public:
+    LayoutCommand(GraphDocument* doc, QHash<NodeId, QPointF> before, QHash<NodeId, QPointF> after,
+                  LayoutDirection directionBefore, LayoutDirection directionAfter, std::map<EdgeId, EdgeRoute> routesBefore,
+                  std::map<EdgeId, EdgeRoute> routesAfter);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    QHash<NodeId, QPointF> before_, after_;
+    LayoutDirection directionBefore_, directionAfter_;
+    std::map<EdgeId, EdgeRoute> routesBefore_, routesAfter_;
 };
 
 // The dataset, preprocessing and training settings. Successive edits of the same field (the

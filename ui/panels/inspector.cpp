@@ -46,7 +46,14 @@ void Inspector::showNode(NodeId id) {
     rebuild();
 }
 
+void Inspector::focusName() {
+    if (!name_) return;
+    name_->setFocus(Qt::ShortcutFocusReason);
+    name_->selectAll();
+}
+
 void Inspector::rebuild() {
+    name_ = nullptr;
     while (form_->rowCount() > 0) form_->removeRow(0);
     message_->clear();
     const Node* n = doc_->graph().node(node_);
@@ -55,14 +62,35 @@ void Inspector::rebuild() {
         header_->setText(tr("Select a layer to edit its parameters."));
         return;
     }
-    header_->setText(QStringLiteral("<b>%1</b> — %2<br><small>%3</small>")
-                         .arg(QString::fromStdString(n->name).toHtmlEscaped(), QString::fromStdString(spec->type),
-                              QString::fromStdString(spec->description).toHtmlEscaped()));
+    auto headerFor = [](const Node& node, const LayerSpec& layer) {
+        return QStringLiteral("<b>%1</b> — %2<br><small>%3</small>")
+            .arg(QString::fromStdString(node.name).toHtmlEscaped(), QString::fromStdString(layer.type),
+                 QString::fromStdString(layer.description).toHtmlEscaped());
+    };
+    header_->setText(headerFor(*n, *spec));
     // An Input that follows the data shows the kind and shape it takes, read-only.
     const bool follows = followsData(*n);
     shown_ = effectiveParams(*n, doc_->dataInput());
     ParamReader reader(spec->params, shown_);
     const NodeId id = node_;
+    // The name first: Enter or leaving the field renames (one undo step); a refused name comes back.
+    name_ = new QLineEdit(QString::fromStdString(n->name), this);
+    name_->setObjectName(QStringLiteral("layerName"));
+    name_->setToolTip(tr("The layer's name, unique in the network (F2)."));
+    connect(name_, &QLineEdit::editingFinished, this, [this, id, headerFor, spec] {
+        QLineEdit* edit = name_;
+        if (!edit) return;
+        QString why;
+        updating_ = true;
+        const bool ok = doc_->renameNode(id, edit->text(), &why);
+        updating_ = false;
+        message_->setText(ok ? QString() : why);
+        if (const Node* node = doc_->graph().node(id)) {
+            if (!ok) edit->setText(QString::fromStdString(node->name));
+            header_->setText(headerFor(*node, *spec));
+        }
+    });
+    form_->addRow(tr("Name"), name_);
     auto apply = [this, id](const std::string& name, ParamValue v) {
         QString why;
         updating_ = true;

@@ -7,6 +7,7 @@
 
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 
 namespace netloom::ui {
 
@@ -18,6 +19,8 @@ public:
     explicit Inspector(GraphDocument* doc, QWidget* parent = nullptr);
     void showNode(NodeId id);  // 0: nothing selected
     NodeId shownNode() const { return node_; }
+    // Puts the keyboard in the layer's name field, its text selected (F2, "Rename…").
+    void focusName();
 
 private:
     void rebuild();
@@ -28,6 +31,7 @@ private:
     QFormLayout* form_;
     QLabel* header_;
     QLabel* message_;
+    QLineEdit* name_ = nullptr;
     bool updating_ = false;
 };
 

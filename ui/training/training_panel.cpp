@@ -114,6 +114,12 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
     connect(pause_, &QPushButton::clicked, this, &TrainingPanel::togglePause);
     connect(stop_, &QPushButton::clicked, this, &TrainingPanel::stopTraining);
 
+    connect(session_, &TrainingSession::dataProgress, this, [this](const DataProgress& p) {
+        QString text = tr("Preparing the data: %1 of %2 images decoded into the cache")
+                           .arg(QLocale().toString(static_cast<qlonglong>(p.done)), QLocale().toString(static_cast<qlonglong>(p.total)));
+        if (p.done < p.total && p.etaSeconds >= 0) text += tr(", about %1 s left").arg(static_cast<int>(std::ceil(p.etaSeconds)));
+        status_->setText(text);
+    });
     connect(session_, &TrainingSession::runStarted, this, [this](const RunStarted& info) {
         runDir_ = QString::fromStdString(info.runDir);
         deviceLabel_->setText(tr("Device: %1 · %2 parameters").arg(QString::fromStdString(info.device),
@@ -127,6 +133,9 @@ TrainingPanel::TrainingPanel(GraphDocument* doc, QWidget* parent) : QWidget(pare
         pausedMs_ = 0;
         charts_->begin(info);
         status_->setText(tr("Epoch %1 of %2 starting…").arg(info.firstEpoch).arg(info.epochs));
+        if (info.skippedInputs > 0)
+            status_->setText(status_->text() + " " + tr("(%n unreadable input(s) skipped, named in the run's events)", nullptr,
+                                                     static_cast<int>(info.skippedInputs)));
     });
     connect(session_, &TrainingSession::batches, this, [this](const QVector<BatchEvent>& events) {
         charts_->addBatches(events);

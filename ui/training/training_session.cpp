@@ -19,6 +19,9 @@ class TrainingSession::Observer : public TrainingObserver {
 public:
     explicit Observer(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
 
+    void dataProgress(const DataProgress& p) override {
+        post([p](TrainingSession* s) { Q_EMIT s->dataProgress(p); });
+    }
     void started(const RunStarted& e) override {
         post([e](TrainingSession* s) { Q_EMIT s->runStarted(e); });
     }

@@ -35,6 +35,7 @@ public:
     bool stopAndWait(int ms);
 
 Q_SIGNALS:
+    void dataProgress(const netloom::DataProgress& progress);  // before runStarted, while the sample cache builds
     void runStarted(const netloom::RunStarted& info);
     void batches(const QVector<netloom::BatchEvent>& events);
     void epochFinished(const netloom::EpochEvent& event);

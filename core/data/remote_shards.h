@@ -1,0 +1,24 @@
+#pragma once
+// Shards named by URL (http://, https://, s3://BUCKET/KEY) are fetched with libcurl into the local shard cache
+// (<sampleCacheRoot()>/shards/), then read like local ones; a later run reuses a cached copy.
+// Transient failures (no connection, a timeout, HTTP 5xx or 429) are retried with exponential
+// backoff; then, or at once for any other 4xx, the fetch fails naming the URL and the status.
+// Torch-free.
+#include <functional>
+#include <string>
+
+namespace netloom {
+
+struct FetchOptions {
+    int attempts = 5;                // in all, the first included
+    double firstBackoffSeconds = 0.5;  // doubled after each failed attempt
+    long timeoutSeconds = 600;
+    std::function<void(const std::string& message)> onRetry;  // "GET URL: HTTP 503, retrying in 1 s"
+};
+
+bool isRemoteShard(const std::string& name);
+
+// The local copy of `url`, downloaded when it is not cached yet. Throws DataError.
+std::string fetchShard(const std::string& url, const FetchOptions& options = {});
+
+}  // namespace netloom

@@ -1,0 +1,28 @@
+# netloom-cli layout SRC --direction LR --out OUT/p.netloom: exit 0, the copy keeps "LR" and passes
+# validate, the source is untouched; a bad --direction exits 2 naming the option and writes nothing.
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+file(READ ${SRC} before)
+execute_process(COMMAND ${CLI} layout ${SRC} --direction LR --out ${OUT}/p.netloom
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "Laid out [0-9]+ layers and [0-9]+ edges LR")
+  message(FATAL_ERROR "layout failed (${rc}):\n${out}\n${err}")
+endif()
+file(READ ${OUT}/p.netloom written)
+if(NOT written MATCHES "\"direction\": \"LR\"")
+  message(FATAL_ERROR "the direction is not in the written file")
+endif()
+file(READ ${SRC} after)
+if(NOT before STREQUAL after)
+  message(FATAL_ERROR "the source project was changed")
+endif()
+execute_process(COMMAND ${CLI} validate ${OUT}/p.netloom RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the laid-out copy does not validate (${rc}):\n${out}\n${err}")
+endif()
+execute_process(COMMAND ${CLI} layout ${SRC} --direction BT --out ${OUT}/q.netloom
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "--direction must be TB or LR" OR EXISTS ${OUT}/q.netloom)
+  message(FATAL_ERROR "a bad direction: expected exit 2 and no file, got ${rc}:\n${err}")
+endif()
+file(REMOVE_RECURSE ${OUT})
