@@ -46,8 +46,10 @@ Ends endsOf(const Project& project, const GraphAnalysis& analysis) {
     return e;
 }
 
-std::string inputKind(const Node& input) {
-    const ParamValue* v = input.params.find("kind");
+// The kind the Input is analysed with (one that follows the data takes the dataset's).
+std::string inputKind(const Project& project, const Node& input) {
+    const NodeParams params = effectiveParams(input, dataInputOf(project));
+    const ParamValue* v = params.find("kind");
     return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "image";
 }
 
@@ -87,7 +89,7 @@ std::vector<Problem> preprocessingProblems(const Project& project, const GraphAn
     Ends e = endsOf(project, analysis);
     if (!e.input || !e.in) return problems;
     const std::string& kind = project.dataset.kind;
-    const std::string want = inputKind(*e.input);
+    const std::string want = inputKind(project, *e.input);
     if (isImageKind(kind) && want != "image")
         return {{e.input->id, "the dataset holds images but the Input's kind is " + want + " — set it to image"}};
     if (isTextKind(kind) && want != "tokens")
