@@ -32,6 +32,11 @@ if "$cli" new "$project" --data "$work/data/$data" 2>/dev/null; then echo "new r
 "$cli" validate "$project"
 "$cli" train "$project" --out "$work/run"
 grep -q '"reason"' "$work/run/summary.json"
+# Prediction rebuilds the network as it was trained (the run state's sample shape).
+case "$data" in
+  images) "$cli" predict "$project" --weights "$work/run/best.ckpt" "$(find "$work/data/images" -name '*.png' | sort | head -1)" ;;
+  reviews.csv) "$cli" predict "$project" --weights "$work/run/best.ckpt" "a review the model never saw" ;;
+esac
 "$cli" export "$project" --weights "$work/run/best.ckpt" --out "$work/bundle" $bundle
 node=$(command -v "${NETLOOM_NODE:-node}")
 "$node" -e '
