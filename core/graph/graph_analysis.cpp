@@ -74,8 +74,8 @@ NodeParams effectiveParams(const Node& node, const std::optional<DataInput>& dat
     const DataInput& d = *dataInput;
     if (!d.kind.empty()) p.set("kind", d.kind);
     const ParamValue* kindValue = p.find("kind");
-    const std::string kind = kindValue && std::holds_alternative<std::string>(*kindValue) ? std::get<std::string>(*kindValue)
-                                                                                          : "image";
+    const bool kindGiven = kindValue && std::holds_alternative<std::string>(*kindValue);
+    const std::string kind = kindGiven ? std::get<std::string>(*kindValue) : "image";
     // The kind's first fields are its dimensions, in order (layers/io_layers.cpp).
     const LayerSpec* spec = LayerRegistry::instance().find(node.type);
     if (auto it = spec->kindFields.find(kind); it != spec->kindFields.end() && d.dims.size() <= it->second.size())

@@ -25,7 +25,10 @@ void declareIo(std::vector<LayerSpec>& out) {
         intParam("vocab_size", 10000, 2, 1 << 22, "Vocabulary size including PAD and OOV."),
     };
     input.freshParams = {{"shape_from", std::string("data")}};  // a new Input follows the data
-    input.kindFields = {{"image", {"channels", "height", "width"}}, {"vector", {"size"}}, {"tokens", {"length", "vocab_size"}}};
+    // Each kind's fields, its dimensions first and in order (effectiveParams writes the data's over them).
+    input.kindFields = {{"image", {"channels", "height", "width"}},
+                        {"vector", {"size"}},
+                        {"tokens", {"length", "vocab_size"}}};
     input.inferShape = [](const ShapeContext& c) {
         std::string kind = c.params.choice("kind");
         if (kind == "vector") return ShapeResult::ok({DType::Float32, {c.params.integer("size")}});
