@@ -5,6 +5,7 @@
 #include "graph/graph_analysis.h"
 #include "layout/graph_layout.h"
 #include "project/project.h"
+#include "project/project_checks.h"
 
 namespace netloom::cli {
 
@@ -27,7 +28,7 @@ int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     Project project = std::move(*loaded);
     if (direction) project.editor.direction = *direction;
 
-    GraphAnalysis analysis = analyzeGraph(project.graph);
+    GraphAnalysis analysis = analyzeProject(project);  // shape labels as the studio shows them
     GraphLayout layout = computeLayout(layoutRequestFor(project.graph, analysis, project.editor.direction));
     if (!layout.ok()) {
         err << "error: " << layout.error << "\n";

@@ -20,22 +20,25 @@ int validateCommand(const Arguments& args, std::ostream& out, std::ostream& err)
     std::optional<Project> loaded = loadProjectFor(args.positional[0], err);
     if (!loaded) return 2;
     const Project& project = *loaded;
-    GraphAnalysis analysis = analyzeGraph(project.graph);
+    // The data is read first: an Input that follows the data takes its shape from it.
+    std::optional<DataFacts> facts;
+    if (project.dataset.kind != "none" && !args.has("no-data")) {
+        DatasetLoad load = loadDataset(project);
+        if (!load.ok())
+            err << "note: the data was not checked against the network: " << load.error << "\n";
+        else
+            facts = DataFacts::of(load.dataset->summary);
+    }
+    GraphAnalysis analysis = analyzeProject(project, facts ? &*facts : nullptr);
     out << formatSummary(project.graph, analysis, project.name.empty() ? args.positional[0] : project.name);
     std::vector<Problem> problems = analysis.problems;
     for (const std::string& p : settingsProblems(project)) problems.push_back({0, p});
     for (const Problem& p : preprocessingProblems(project, analysis)) problems.push_back(p);
-    if (project.dataset.kind != "none" && !args.has("no-data")) {
-        DatasetLoad load = loadDataset(project);
-        if (!load.ok()) {
-            err << "note: the data was not checked against the network: " << load.error << "\n";
-        } else {
-            for (const Problem& p : dataProblems(project, analysis, DataFacts::of(load.dataset->summary)))
-                if (std::none_of(problems.begin(), problems.end(),
-                                 [&](const Problem& q) { return q.node == p.node && q.message == p.message; }))
-                    problems.push_back(p);
-        }
-    }
+    if (facts)
+        for (const Problem& p : dataProblems(project, analysis, *facts))
+            if (std::none_of(problems.begin(), problems.end(),
+                             [&](const Problem& q) { return q.node == p.node && q.message == p.message; }))
+                problems.push_back(p);
     if (!problems.empty()) {
         err << problems.size() << (problems.size() == 1 ? " problem" : " problems") << ":\n";
         for (const Problem& p : problems) {

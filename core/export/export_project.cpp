@@ -21,6 +21,7 @@
 #include "export/onnx_export.h"
 #include "export/verifier_process.h"
 #include "preprocess/image_pipeline.h"
+#include "project/project_checks.h"
 #include "train/checkpoint.h"
 #include "util/atomic_file.h"
 #include "util/data_dirs.h"
@@ -216,7 +217,7 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
         report.failedNode = node;
         return report;
     };
-    GraphAnalysis analysis = analyzeGraph(project.graph);
+    GraphAnalysis analysis = analyzeProject(project);
     if (!analysis.ok()) return fail("the network has problems: " + analysis.problems[0].message, analysis.problems[0].node);
     // The verifier starts first: node and ONNX Runtime come up while the checkpoint is read.
     std::unique_ptr<VerifierProcess> verifier;
@@ -233,9 +234,13 @@ ExportReport exportProject(const Project& project, const std::string& checkpoint
     });
     std::future<DatasetLoad> samplesRead;
     if (options.verify) samplesRead = std::async(std::launch::async, [&project] { return loadDataset(project, /*testSplitOnly=*/true); });
-    Network net(project.graph, analysis);
     auto [file, readError] = checkpointRead.get();
     if (!readError.empty()) return fail(readError);
+    // An Input that follows the data takes the shape it was trained with.
+    const DataFacts trained = DataFacts::ofRunState(file->state.stateJson);
+    analysis = analyzeProject(project, &trained);
+    if (!analysis.ok()) return fail("the network has problems: " + analysis.problems[0].message, analysis.problems[0].node);
+    Network net(project.graph, analysis);
     if (std::string e = applyCheckpoint(*file, *net, nullptr); !e.empty()) return fail(e);
     const CheckpointState state = file->state;
     file.reset();  // the archive holds the optimizer's state too: free it before the models are built

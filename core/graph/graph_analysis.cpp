@@ -62,7 +62,30 @@ std::vector<NodeId> topologicalOrder(const Graph& g, std::set<NodeId>& onCycle) 
 
 }  // namespace
 
-GraphAnalysis analyzeGraph(const Graph& g) {
+bool followsData(const Node& node) {
+    if (node.type != "Input") return false;
+    const ParamValue* v = node.params.find("shape_from");
+    return v && std::holds_alternative<std::string>(*v) && std::get<std::string>(*v) == "data";
+}
+
+NodeParams effectiveParams(const Node& node, const std::optional<DataInput>& dataInput) {
+    if (!dataInput || !followsData(node)) return node.params;
+    NodeParams p = node.params;
+    const DataInput& d = *dataInput;
+    if (!d.kind.empty()) p.set("kind", d.kind);
+    const ParamValue* kindValue = p.find("kind");
+    const bool kindGiven = kindValue && std::holds_alternative<std::string>(*kindValue);
+    const std::string kind = kindGiven ? std::get<std::string>(*kindValue) : "image";
+    // The kind's first fields are its dimensions, in order (layers/io_layers.cpp).
+    const LayerSpec* spec = LayerRegistry::instance().find(node.type);
+    if (auto it = spec->kindFields.find(kind); it != spec->kindFields.end() && d.dims.size() <= it->second.size())
+        for (size_t i = 0; i < d.dims.size(); ++i)
+            if (d.dims[i] > 0) p.set(it->second[i], d.dims[i]);
+    if (kind == "tokens" && d.vocabulary > 0) p.set("vocab_size", d.vocabulary);
+    return p;
+}
+
+GraphAnalysis analyzeGraph(const Graph& g, const std::optional<DataInput>& dataInput) {
     const LayerRegistry& registry = LayerRegistry::instance();
     GraphAnalysis a;
     a.graph = &g;
@@ -101,8 +124,9 @@ GraphAnalysis analyzeGraph(const Graph& g) {
             report(id, "Unknown layer type \"" + n.type + "\"");
             continue;
         }
+        const NodeParams params = effectiveParams(n, dataInput);
         bool paramsOk = true;
-        for (const auto& [name, value] : n.params.values()) {
+        for (const auto& [name, value] : params.values()) {
             const ParamSpec* ps = spec->param(name);
             if (!ps) {
                 report(id, describeNode(n) + ": unknown parameter \"" + name + "\"");
@@ -152,7 +176,7 @@ GraphAnalysis analyzeGraph(const Graph& g) {
         }
         if (!paramsOk || !wiringOk || !upstreamOk) continue;  // upstream already reported
 
-        ShapeContext ctx{na.inputs, ParamReader(spec->params, n.params)};
+        ShapeContext ctx{na.inputs, ParamReader(spec->params, params)};
         ShapeResult r = spec->inferShape(ctx);
         if (!r.error.empty()) {
             report(id, describeNode(n) + ": " + r.error);

@@ -36,7 +36,25 @@ struct GraphAnalysis {
     const Graph* graph = nullptr;
 };
 
-GraphAnalysis analyzeGraph(const Graph& graph);
+// The shape an Input that follows the data ("shape_from": "data") takes, resolved from the project
+// and what its data gave (dataInputOf, project/project_checks.h). A dimension at 0, an empty kind or
+// an empty dims keeps the node's own field, so an Input whose data is not known yet still has a shape.
+struct DataInput {
+    std::string kind;            // image | vector | tokens; empty: the node's own
+    std::vector<int64_t> dims;   // image C,H,W; vector [size]; tokens [length]
+    int64_t vocabulary = 0;      // tokens: ids, PAD and OOV included; 0: the node's own
+    bool operator==(const DataInput& o) const { return kind == o.kind && dims == o.dims && vocabulary == o.vocabulary; }
+};
+
+// An Input node that takes its shape from the data rather than from its own fields.
+bool followsData(const Node& node);
+// The parameters a node is analysed with: its own, or for an Input that follows the data, its own
+// with the data's kind and dimensions written over them. Other nodes' are returned unchanged.
+NodeParams effectiveParams(const Node& node, const std::optional<DataInput>& dataInput);
+
+// Every Input that follows the data is analysed with `dataInput` (nullopt: with its own fields).
+// Projects: analyzeProject (project/project_checks.h) resolves it.
+GraphAnalysis analyzeGraph(const Graph& graph, const std::optional<DataInput>& dataInput = std::nullopt);
 
 // "conv1 (Conv2d)" — how messages name a node.
 std::string describeNode(const Node& node);

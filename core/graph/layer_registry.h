@@ -3,6 +3,7 @@
 // ports, typed parameters, shape rule and parameter count. The palette, the inspector,
 // validation, the LibTorch builder and the ONNX exporter all read it.
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ struct LayerSpec {
     std::function<ShapeResult(const ShapeContext&)> inferShape;
     // Trainable parameters given the inputs; null means none.
     std::function<int64_t(const ShapeContext&)> countParams;
+
+    // What a node placed by the user (palette, paste of a bare type) starts with; an Input follows the data.
+    std::map<std::string, ParamValue> freshParams;
+    // Parameters shown only for one value of the "kind" choice (the Input's image/vector/tokens
+    // fields); a parameter in no list is always shown.
+    std::map<std::string, std::vector<std::string>> kindFields;
 
     // The network's result: it has no output port, and training and export read it.
     bool sink = false;

@@ -496,8 +496,9 @@ Graph starterNetwork(Task task, const std::string& datasetKind, const std::vecto
     const bool images = datasetKind == "image_folder" || datasetKind == "idx";
     const bool text = datasetKind == "text_csv" || datasetKind == "text_folder";
     if (images && sample.size() == 3) {
-        b.add("Input", {{"kind", std::string("image")}, {"channels", i64(sample[0])}, {"height", i64(sample[1])},
-                        {"width", i64(sample[2])}}, "image");
+        // The Input follows the data; its fields are the shape to show until the data is read.
+        b.add("Input", {{"shape_from", std::string("data")}, {"kind", std::string("image")}, {"channels", i64(sample[0])},
+                        {"height", i64(sample[1])}, {"width", i64(sample[2])}}, "image");
         if (task == Task::Reconstruction) {
             const int64_t n = sample[0] * sample[1] * sample[2];
             b.add("Flatten");
@@ -525,14 +526,15 @@ Graph starterNetwork(Task task, const std::string& datasetKind, const std::vecto
             b.add("Dense", {{"units", i64(outputs)}}, "logits");
         }
     } else if (text && sample.size() == 1) {
-        b.add("Input", {{"kind", std::string("tokens")}, {"length", i64(sample[0])}, {"vocab_size", i64(vocabulary)}},
-              "tokens");
+        b.add("Input", {{"shape_from", std::string("data")}, {"kind", std::string("tokens")}, {"length", i64(sample[0])},
+                        {"vocab_size", i64(vocabulary)}}, "tokens");
         b.add("Embedding", {{"vocab_size", i64(vocabulary)}, {"dim", i64(64)}});
         b.add("LSTM", {{"hidden", i64(64)}});
         b.add("Dense", {{"units", i64(outputs)}}, "logits");
     } else if (sample.size() == 1) {
         const int64_t f = sample[0];
-        b.add("Input", {{"kind", std::string("vector")}, {"size", i64(f)}}, "features");
+        b.add("Input", {{"shape_from", std::string("data")}, {"kind", std::string("vector")}, {"size", i64(f)}},
+              "features");
         if (task == Task::Reconstruction) {
             const int64_t hidden = std::max<int64_t>(4, std::min<int64_t>(64, f / 2));
             const int64_t code = std::max<int64_t>(2, std::min<int64_t>(16, f / 4));
@@ -753,7 +755,8 @@ ProjectProposal proposeProject(const DataInspection& d, const NewProjectChoices&
         else if (text) notes.push_back("network: Embedding → LSTM → Dense");
         else notes.push_back(task == Task::Reconstruction ? "network: a dense autoencoder" : "network: an MLP (Dense 64 → 32)");
 
-        GraphAnalysis analysis = analyzeGraph(p.graph);
+        const DataFacts facts = DataFacts::of(ds.summary);
+        GraphAnalysis analysis = analyzeProject(p, &facts);
         if (!analysis.ok()) throw std::logic_error("the starter network is invalid: " + analysis.problems.front().message);
         for (const std::string& problem : settingsProblems(p)) throw std::logic_error(problem);
         out.project = std::move(p);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "graph/layer_registry.h"
 
 namespace netloom {
@@ -44,8 +46,10 @@ Ends endsOf(const Project& project, const GraphAnalysis& analysis) {
     return e;
 }
 
-std::string inputKind(const Node& input) {
-    const ParamValue* v = input.params.find("kind");
+// The kind the Input is analysed with (one that follows the data takes the dataset's).
+std::string inputKind(const Project& project, const Node& input) {
+    const NodeParams params = effectiveParams(input, dataInputOf(project));
+    const ParamValue* v = params.find("kind");
     return v && std::holds_alternative<std::string>(*v) ? std::get<std::string>(*v) : "image";
 }
 
@@ -85,7 +89,7 @@ std::vector<Problem> preprocessingProblems(const Project& project, const GraphAn
     Ends e = endsOf(project, analysis);
     if (!e.input || !e.in) return problems;
     const std::string& kind = project.dataset.kind;
-    const std::string want = inputKind(*e.input);
+    const std::string want = inputKind(project, *e.input);
     if (isImageKind(kind) && want != "image")
         return {{e.input->id, "the dataset holds images but the Input's kind is " + want + " — set it to image"}};
     if (isTextKind(kind) && want != "tokens")
@@ -112,6 +116,27 @@ std::vector<Problem> preprocessingProblems(const Project& project, const GraphAn
     return problems;
 }
 
+std::optional<DataInput> dataInputOf(const Project& project, const DataFacts* facts) {
+    const std::string& kind = project.dataset.kind;
+    DataInput d;
+    if (isImageKind(kind)) d.kind = "image";
+    else if (isTextKind(kind)) d.kind = "tokens";
+    else if (kind == "csv") d.kind = "vector";
+    else return std::nullopt;
+    d.dims = expectedSampleShape(project);
+    const std::vector<int64_t> read = facts ? facts->sampleShape : std::vector<int64_t>{};
+    if (d.dims.empty()) d.dims = read;
+    else if (read.size() == d.dims.size())
+        for (size_t i = 0; i < d.dims.size(); ++i)
+            if (d.dims[i] <= 0) d.dims[i] = read[i];
+    if (facts && d.kind == "tokens") d.vocabulary = facts->vocabulary;
+    return d;
+}
+
+GraphAnalysis analyzeProject(const Project& project, const DataFacts* facts) {
+    return analyzeGraph(project.graph, dataInputOf(project, facts));
+}
+
 DataFacts DataFacts::of(const DataSummary& summary) {
     DataFacts f;
     f.classes = static_cast<int64_t>(summary.classNames.size());
@@ -122,10 +147,25 @@ DataFacts DataFacts::of(const DataSummary& summary) {
     return f;
 }
 
+DataFacts DataFacts::ofRunState(const std::string& stateJson) {
+    DataFacts f;
+    const nlohmann::json state = nlohmann::json::parse(stateJson, nullptr, /*allow_exceptions=*/false);
+    if (!state.is_object()) return f;
+    if (auto it = state.find("sample_shape"); it != state.end() && it->is_array()) {
+        for (const auto& d : *it)
+            if (d.is_number_integer() && d.get<int64_t>() > 0) f.sampleShape.push_back(d.get<int64_t>());
+            else return DataFacts{};
+    }
+    if (auto it = state.find("classes"); it != state.end() && it->is_array()) f.classes = static_cast<int64_t>(it->size());
+    return f;
+}
+
 std::vector<Problem> dataProblems(const Project& project, const GraphAnalysis& analysis, const DataFacts& facts) {
     std::vector<Problem> problems;
     Ends e = endsOf(project, analysis);
-    if (e.input && e.in && !facts.sampleShape.empty() && e.in->dims != facts.sampleShape)
+    // An Input that follows the data takes the preprocessing's shape first: facts read before the
+    // preprocessing last changed say nothing about it.
+    if (e.input && e.in && !followsData(*e.input) && !facts.sampleShape.empty() && e.in->dims != facts.sampleShape)
         problems.push_back({e.input->id, "the Input expects " + formatDims(e.in->dims) + " per sample but the data gives " +
                                              formatDims(facts.sampleShape) + " — set the Input to " +
                                              formatDims(facts.sampleShape)});

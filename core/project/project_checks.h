@@ -9,6 +9,7 @@
 // shape, the classes, the target's width, the vocabulary). Both tie each problem to its node (Input,
 // Output, Embedding), so the canvas, Problems and `netloom-cli validate` show it before Start does.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,20 @@ struct DataFacts {
     // From the loader's summary (loadDataset's, or a DataBrowser's in the studio). A summary with a
     // `problem` (the data cannot be trained on as it is) gives only its classes.
     static DataFacts of(const DataSummary& summary);
+    // From a checkpoint's run state (its "sample_shape" and "classes", written by training); what a
+    // run state lacks (a checkpoint older than them, unreadable JSON) stays 0 or empty.
+    static DataFacts ofRunState(const std::string& stateJson);
 };
+
+// What an Input with "shape_from": "data" takes: the kind the dataset holds (images, a table's
+// feature vector, token ids) and, per dimension, what the preprocessing guarantees
+// (expectedSampleShape), else what the loader read (facts), else 0 (the node's own field).
+// nullopt for a project without a dataset: such an Input keeps its own fields.
+std::optional<DataInput> dataInputOf(const Project& project, const DataFacts* facts = nullptr);
+
+// The project's network analysed with its Inputs resolved (dataInputOf): what training, export,
+// prediction, validation and the studio's canvas all see.
+GraphAnalysis analyzeProject(const Project& project, const DataFacts* facts = nullptr);
 
 std::vector<Problem> dataProblems(const Project& project, const GraphAnalysis& analysis, const DataFacts& facts);
 

@@ -7,6 +7,7 @@
 #include "graph/graph_analysis.h"
 #include "preprocess/image_pipeline.h"
 #include "preprocess/text_pipeline.h"
+#include "project/project_checks.h"
 #include "train/checkpoint.h"
 #include "train/network.h"
 
@@ -31,14 +32,16 @@ std::unique_ptr<Predictor> Predictor::open(const Project& project, const std::st
     std::unique_ptr<Predictor> p(new Predictor());
     Impl& d = *p->impl_;
     d.project = project;
-    d.analysis = analyzeGraph(project.graph);
-    if (!d.analysis.ok()) {
-        error = "the network has problems: " + d.analysis.problems[0].message;
-        return nullptr;
-    }
     CheckpointState state;
     if (std::string e = readCheckpointState(checkpoint, state); !e.empty()) {
         error = e;
+        return nullptr;
+    }
+    // An Input that follows the data takes the shape it was trained with.
+    const DataFacts trained = DataFacts::ofRunState(state.stateJson);
+    d.analysis = analyzeProject(project, &trained);
+    if (!d.analysis.ok()) {
+        error = "the network has problems: " + d.analysis.problems[0].message;
         return nullptr;
     }
     try {

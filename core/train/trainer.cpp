@@ -223,8 +223,13 @@ void chooseDevice(Run& r) {
 }
 
 void analyseNetwork(Run& r) {
-    r.analysis = analyzeGraph(r.project.graph);
-    if (!r.analysis.ok()) throw RunFailure("the network has problems: " + r.analysis.problems[0].message);
+    // Without the data yet: an Input that follows the data has the preprocessing's shape here, and the
+    // sample's once loadData has read it.
+    r.analysis = analyzeProject(r.project);
+    bool followsTheData = false;
+    for (NodeId id : r.analysis.inputNodes()) followsTheData |= followsData(*r.project.graph.node(id));
+    // Its shape may still change with what the data gives: loadData judges it then.
+    if (!r.analysis.ok() && !followsTheData) throw RunFailure("the network has problems: " + r.analysis.problems[0].message);
     if (r.analysis.inputNodes().size() != 1 || r.analysis.outputNodes().size() != 1)
         throw RunFailure("training needs exactly one Input and one Output layer");
     for (const std::string& problem : settingsProblems(r.project)) throw RunFailure(problem);
@@ -280,8 +285,15 @@ void loadData(Run& r, TrainingObserver& observer) {
     r.data = std::move(*load.dataset);
     r.classes = static_cast<int64_t>(r.data.summary.classNames.size());
     r.pipeline = std::make_unique<ImagePipeline>(r.project.preprocess.image);
+    const DataFacts facts = DataFacts::of(r.data.summary);
+    r.analysis = analyzeProject(r.project, &facts);
+    if (!r.analysis.ok()) throw RunFailure("the network has problems: " + r.analysis.problems[0].message);
     checkTaskFits(r);
-    r.preprocessState = {{"classes", r.data.summary.classNames}, {"task", nameOf(r.settings().task)}};
+    // The sample's shape goes with the weights: prediction and export resolve an Input that
+    // follows the data as training did (DataFacts::ofRunState).
+    r.preprocessState = {{"classes", r.data.summary.classNames},
+                         {"task", nameOf(r.settings().task)},
+                         {"sample_shape", r.data.summary.sampleShape}};
     if (r.data.text) r.preprocessState["text"] = nlohmann::json::parse(r.data.text->toJson());
     if (r.data.tabular) r.preprocessState["tabular"] = nlohmann::json::parse(r.data.tabular->toJson());
     if (!r.data.summary.fingerprint.empty()) r.preprocessState["data_fingerprint"] = r.data.summary.fingerprint;

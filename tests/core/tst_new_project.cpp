@@ -318,10 +318,16 @@ TEST(NetworkKnowsItsData, MismatchesAreProblemsOnTheirNodes) {
     EXPECT_EQ(wrongUnits.graph.node(problems[0].node)->type, "Output");
     EXPECT_NE(problems[0].message.find("3 classes"), std::string::npos) << problems[0].message;
 
-    // A resize that no longer matches the Input: known from the project alone.
+    // A resize step changed: the proposal's Input follows the data and takes the new size...
     Project wrongSize = p;
     wrongSize.preprocess.image[1].params.set("width", int64_t{24});
-    a = analyzeGraph(wrongSize.graph);
+    a = analyzeProject(wrongSize);
+    EXPECT_TRUE(a.ok()) << a.problems.front().message;
+    EXPECT_EQ(a.nodes.at(a.inputNodes().at(0)).output->dims, (std::vector<int64_t>{3, 32, 24}));
+    EXPECT_TRUE(preprocessingProblems(wrongSize, a).empty());
+    // ...a fixed Input does not: known from the project alone.
+    wrongSize.graph.node(nodeOfType(wrongSize.graph, "Input")->id)->params.set("shape_from", std::string("fixed"));
+    a = analyzeProject(wrongSize);
     problems = preprocessingProblems(wrongSize, a);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(wrongSize.graph.node(problems[0].node)->type, "Input");
@@ -340,9 +346,11 @@ TEST(NetworkKnowsItsData, MismatchesAreProblemsOnTheirNodes) {
     problems = dataProblems(small, analyzeGraph(small.graph), textFacts);
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(small.graph.node(problems[0].node)->type, "Embedding");
-    // And a sequence length the Input does not take.
+    // And a sequence length a fixed Input does not take (one that follows the data takes it).
     small.preprocess.text.length += 3;
-    problems = preprocessingProblems(small, analyzeGraph(small.graph));
+    EXPECT_TRUE(preprocessingProblems(small, analyzeProject(small)).empty());
+    small.graph.node(nodeOfType(small.graph, "Input")->id)->params.set("shape_from", std::string("fixed"));
+    problems = preprocessingProblems(small, analyzeProject(small));
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].message.find("preprocess.text.length"), std::string::npos);
 }

@@ -18,11 +18,26 @@ mkdir -p "$work"
 "$maker" "$work/data"
 project="$work/my project.netloom"   # a space in the name, as users have
 "$cli" new "$project" --data "$work/data/$data" --epochs 2
+# Its Input follows the data: training, export and the bundle resolve its shape from it.
+grep -Eq '"shape_from": *"data"' "$project" || { echo "the new project's Input does not follow the data" >&2; exit 1; }
+node_for_edit=$(command -v "${NETLOOM_NODE:-node}")
+# Its own fields are only a fallback: without them (a table's width is then known only from the
+# data, at training, and from the run state, at export) everything below must still work.
+"$node_for_edit" -e '
+  const fs = require("fs"); const f = process.argv[1]; const p = JSON.parse(fs.readFileSync(f, "utf8"));
+  for (const n of p.graph.nodes) if (n.type === "Input")
+    for (const k of ["channels", "height", "width", "size", "length", "vocab_size"]) delete n.params[k];
+  fs.writeFileSync(f, JSON.stringify(p, null, 2));' "$project"
 # Written once, refused the second time without --force.
 if "$cli" new "$project" --data "$work/data/$data" 2>/dev/null; then echo "new replaced a file without --force" >&2; exit 1; fi
 "$cli" validate "$project"
 "$cli" train "$project" --out "$work/run"
 grep -q '"reason"' "$work/run/summary.json"
+# Prediction rebuilds the network as it was trained (the run state's sample shape).
+case "$data" in
+  images) "$cli" predict "$project" --weights "$work/run/best.ckpt" "$(find "$work/data/images" -name '*.png' | sort | head -1)" ;;
+  reviews.csv) "$cli" predict "$project" --weights "$work/run/best.ckpt" "a review the model never saw" ;;
+esac
 "$cli" export "$project" --weights "$work/run/best.ckpt" --out "$work/bundle" $bundle
 node=$(command -v "${NETLOOM_NODE:-node}")
 "$node" -e '

@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
@@ -29,6 +30,10 @@
 #include "document/graph_document.h"
 #include "help_dialog.h"
 #include "main_window.h"
+#include "canvas/graph_scene.h"
+#include "canvas/node_item.h"
+#include "data/preview_panel.h"
+#include "panels/inspector.h"
 #include "start/start_page.h"
 #include "training/training_charts.h"
 #include "training/training_panel.h"
@@ -356,6 +361,107 @@ private Q_SLOTS:
         QVERIFY(doc->setParameter(logits, QStringLiteral("units"), ParamValue(int64_t(3))));
         QVERIFY(waitFor([&] { return !classProblem(); }, 5000));
         QVERIFY2(doc->analysis().ok(), doc->analysis().problems.empty() ? "" : doc->analysis().problems.front().message.c_str());
+    }
+
+    // The Input follows the data: a new project's Input takes the resize step's size; typing
+    // another size into the preprocessing's step form changes the Input, the shapes after it on
+    // the canvas and the inspector's (read-only) fields; unticking "Follows the data" keeps the shape.
+    void theInputFollowsTheResizeStep() {
+        QTemporaryDir dir;
+        testing::writeMessyData(dir.path().toStdString());
+        DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
+        QVERIFY(inspection.ok());
+        ProjectProposal proposal = proposeProject(inspection);
+        QVERIFY(proposal.ok());
+        const QString path = dir.path() + QStringLiteral("/follows.netloom");
+        QVERIFY(saveProject(*proposal.project, path.toStdString()).empty());
+
+        MainWindow w;
+        w.show();
+        QVERIFY(w.openProject(path));
+        GraphDocument* doc = w.document();
+        NodeId input = 0, first = 0;
+        for (const auto& [id, node] : doc->graph().nodes())
+            if (node.type == "Input") input = id;
+        QVERIFY(input);
+        QVERIFY(followsData(*doc->graph().node(input)));
+        for (const Edge& e : doc->graph().outputsOf(input)) first = e.to;  // the first Conv2d
+        QVERIFY(first);
+        auto inputDims = [doc, input] {
+            auto it = doc->analysis().nodes.find(input);
+            return it != doc->analysis().nodes.end() && it->second.output ? it->second.output->dims : std::vector<int64_t>{};
+        };
+        const std::vector<int64_t> before = inputDims();
+        QCOMPARE(before, expectedSampleShape(doc->project()));
+        QVERIFY(before.size() == 3 && before[1] != 20 && before[2] != 24);
+
+        // The inspector shows the image fields only, filled from the data and read-only.
+        auto* inspector = w.findChild<Inspector*>();
+        QVERIFY(inspector);
+        w.scene()->nodeItem(input)->setSelected(true);
+        QCOMPARE(inspector->shownNode(), input);
+        auto* follows = inspector->findChild<QCheckBox*>(QStringLiteral("shape_from"));
+        QVERIFY(follows && follows->isChecked());
+        QVERIFY(!inspector->findChild<QSpinBox*>(QStringLiteral("size")));
+        QVERIFY(!inspector->findChild<QSpinBox*>(QStringLiteral("length")));
+        auto inspectorValue = [inspector](const char* name) {
+            auto* box = inspector->findChild<QSpinBox*>(QLatin1String(name));
+            return box ? box->value() : -1;
+        };
+        QCOMPARE(inspectorValue("width"), int(before[2]));
+        QVERIFY(!inspector->findChild<QSpinBox*>(QStringLiteral("width"))->isEnabled());
+
+        // The resize step, typed key by key in the Preprocessing tab.
+        w.showMode(MainWindow::Mode::Preprocessing);
+        PreviewPanel* preview = w.previewPanel();
+        auto* steps = preview->findChild<QListWidget*>(QStringLiteral("PipelineSteps"));
+        int resizeRow = -1;
+        for (size_t i = 0; i < doc->project().preprocess.image.size(); ++i)
+            if (doc->project().preprocess.image[i].op == "resize") resizeRow = static_cast<int>(i);
+        QVERIFY(resizeRow >= 0);
+        steps->setCurrentRow(resizeRow);
+        QWidget* form = preview->findChild<QWidget*>(QStringLiteral("StepParameters"));
+        QWidget* width = form->findChild<QWidget*>(QStringLiteral("width"));
+        QWidget* height = form->findChild<QWidget*>(QStringLiteral("height"));
+        QVERIFY(width && height);
+        typeInto(width, QStringLiteral("24"));
+        QTest::keyClick(width, Qt::Key_Return);
+        typeInto(height, QStringLiteral("20"));
+        QTest::keyClick(height, Qt::Key_Return);
+        const ImageStep& resize = doc->project().preprocess.image[static_cast<size_t>(resizeRow)];
+        QCOMPARE(resize.read().integer("width"), int64_t(24));
+        QCOMPARE(resize.read().integer("height"), int64_t(20));
+
+        const std::vector<int64_t> after{before[0], 20, 24};
+        QVERIFY(waitFor([&] { return inputDims() == after; }, 5000));
+        const QString shape = QString::fromStdString(formatDims(after));
+        QVERIFY(waitFor([&] { return w.scene()->nodeItem(input)->toolTip().contains(shape); }, 5000));
+        QVERIFY2(w.scene()->nodeItem(first)->toolTip().contains(QStringLiteral("×20×24")),
+                 qPrintable(w.scene()->nodeItem(first)->toolTip()));  // the shapes after it follow
+        QVERIFY(waitFor([&] { return inspectorValue("width") == 24 && inspectorValue("height") == 20; }, 5000));
+        QVERIFY2(doc->analysis().ok(), doc->analysis().problems.empty() ? "" : doc->analysis().problems.front().message.c_str());
+        QVERIFY(doc->graph().node(input)->params.find("width") == nullptr ||
+                std::get<int64_t>(*doc->graph().node(input)->params.find("width")) != 24);  // the file keeps "data"
+
+        // Fixed from here: the shape it has now, written into its fields; one undo step back.
+        follows = inspector->findChild<QCheckBox*>(QStringLiteral("shape_from"));
+        QTest::mouseClick(follows, Qt::LeftButton);
+        QVERIFY(!followsData(*doc->graph().node(input)));
+        QCOMPARE(std::get<int64_t>(*doc->graph().node(input)->params.find("width")), int64_t(24));
+        QCOMPARE(std::get<int64_t>(*doc->graph().node(input)->params.find("height")), int64_t(20));
+        QCOMPARE(inputDims(), after);
+        QVERIFY(waitFor([&] {
+            auto* box = inspector->findChild<QSpinBox*>(QStringLiteral("width"));
+            return box && box->isEnabled();
+        }, 5000));
+        doc->undoStack()->undo();
+        QVERIFY(followsData(*doc->graph().node(input)));
+
+        // The saved file validates as the studio shows it.
+        QString error;
+        QVERIFY2(doc->saveAs(path, &error), qPrintable(error));
+        std::string problems;
+        QCOMPARE(validateExitCode(path, problems), 0);
     }
 };
 

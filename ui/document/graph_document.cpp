@@ -24,7 +24,7 @@ GraphDocument::GraphDocument(QObject* parent) : QObject(parent) {}
 
 const GraphAnalysis& GraphDocument::analysis() const {
     if (!analysisValid_) {
-        analysis_ = analyzeGraph(project_.graph);
+        analysis_ = analyzeProject(project_, dataFacts_ ? &*dataFacts_ : nullptr);
         auto add = [this](const Problem& p) {
             for (const Problem& q : analysis_.problems)
                 if (q.node == p.node && q.message == p.message) return;
@@ -86,6 +86,10 @@ QList<NodeId> GraphDocument::changedSinceLastEmission() const {
     QList<NodeId> list(changed.begin(), changed.end());
     std::sort(list.begin(), list.end());
     return list;
+}
+
+std::optional<DataInput> GraphDocument::dataInput() const {
+    return dataInputOf(project_, dataFacts_ ? &*dataFacts_ : nullptr);
 }
 
 void GraphDocument::reset(Project project, const QString& path) {
@@ -240,6 +244,7 @@ NodeId GraphDocument::addNode(const QString& type, QPointF pos) {
     n.type = spec->type;
     n.name = project_.graph.uniqueName(spec->nameStem);
     n.position = {pos.x(), pos.y()};
+    for (const auto& [name, value] : spec->freshParams) n.params.set(name, value);
     undo_.push(new AddNodeCommand(this, n));
     return n.id;
 }
@@ -345,6 +350,23 @@ bool GraphDocument::setParameter(NodeId node, const QString& name, const ParamVa
     if (before && *before == value) return true;
     undo_.push(new ChangeParameterCommand(this, node, ps->name, before, value));
     return true;
+}
+
+void GraphDocument::setFollowsData(NodeId input, bool follow) {
+    const Node* n = project_.graph.node(input);
+    if (!n || n->type != "Input" || followsData(*n) == follow) return;
+    const LayerSpec* spec = LayerRegistry::instance().find(n->type);
+    const NodeParams effective = effectiveParams(*n, dataInput());
+    undo_.beginMacro(follow ? Tr::tr("Input follows the data") : Tr::tr("Fix the Input's shape"));
+    setParameter(input, QStringLiteral("shape_from"), std::string(follow ? "data" : "fixed"));
+    if (!follow) {
+        const std::string kind = ParamReader(spec->params, effective).choice("kind");
+        setParameter(input, QStringLiteral("kind"), kind);
+        if (auto it = spec->kindFields.find(kind); it != spec->kindFields.end())
+            for (const std::string& field : it->second)
+                setParameter(input, QString::fromStdString(field), ParamReader(spec->params, effective).value(field));
+    }
+    undo_.endMacro();
 }
 
 void GraphDocument::moveNodes(const QHash<NodeId, QPointF>& positions) {

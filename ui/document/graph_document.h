@@ -37,6 +37,8 @@ public:
     const GraphAnalysis& analysis() const;
     // What the dataset reader found (sample shape, classes); nullopt while unknown.
     void setDataFacts(const std::optional<DataFacts>& facts);
+    // What an Input that follows the data takes now (the preprocessing's shape, then the data's).
+    std::optional<DataInput> dataInput() const;
     QUndoStack* undoStack() { return &undo_; }
     QString filePath() const { return path_; }
     bool isModified() const { return !undo_.isClean(); }
@@ -50,6 +52,9 @@ public:
     bool connectPorts(NodeId from, NodeId to, int port, QString* why = nullptr, bool replace = false);
     void disconnectEdges(const QList<EdgeId>& ids);
     bool setParameter(NodeId node, const QString& name, const ParamValue& value, QString* why = nullptr);
+    // An Input follows the data, or keeps a fixed shape: the one it has now, written into its
+    // fields (one undo step), so turning "follows the data" off changes nothing on the canvas.
+    void setFollowsData(NodeId input, bool follow);
     void moveNodes(const QHash<NodeId, QPointF>& positions);
     // A new, unique name; refused (with the reason) when empty or taken.
     bool renameNode(NodeId id, const QString& name, QString* why = nullptr);

@@ -7,7 +7,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <set>
 
 #include "document/graph_document.h"
 #include "graph/layer_registry.h"
@@ -31,6 +33,11 @@ Inspector::Inspector(GraphDocument* doc, QWidget* parent)
         if (id == node_) showNode(0);
     });
     connect(doc_, &GraphDocument::documentReset, this, [this] { showNode(0); });
+    // An Input that follows the data shows what it takes now: the preprocessing or the data changed it.
+    connect(doc_, &GraphDocument::analysisChanged, this, [this] {
+        const Node* n = doc_->graph().node(node_);
+        if (n && followsData(*n) && !(effectiveParams(*n, doc_->dataInput()) == shown_)) rebuild();
+    });
     showNode(0);
 }
 
@@ -61,7 +68,10 @@ void Inspector::rebuild() {
                  QString::fromStdString(layer.description).toHtmlEscaped());
     };
     header_->setText(headerFor(*n, *spec));
-    ParamReader reader(spec->params, n->params);
+    // An Input that follows the data shows the kind and shape it takes, read-only.
+    const bool follows = followsData(*n);
+    shown_ = effectiveParams(*n, doc_->dataInput());
+    ParamReader reader(spec->params, shown_);
     const NodeId id = node_;
     // The name first: Enter or leaving the field renames (one undo step); a refused name comes back.
     name_ = new QLineEdit(QString::fromStdString(n->name), this);
@@ -87,10 +97,35 @@ void Inspector::rebuild() {
         bool ok = doc_->setParameter(id, QString::fromStdString(name), v, &why);
         updating_ = false;
         message_->setText(ok ? QString() : tr("%1: %2").arg(QString::fromStdString(name), why));
+        // Another kind shows other fields: rebuild once the combo's signal has returned.
+        if (ok && name == "kind") QTimer::singleShot(0, this, [this] { rebuild(); });
     };
+    // Only the current kind's fields (the Input's image, vector or tokens fields).
+    std::set<std::string> kindField, shownField;
+    for (const auto& [kind, fields] : spec->kindFields) kindField.insert(fields.begin(), fields.end());
+    if (!spec->kindFields.empty())
+        if (auto it = spec->kindFields.find(reader.choice("kind")); it != spec->kindFields.end())
+            shownField.insert(it->second.begin(), it->second.end());
     for (const ParamSpec& p : spec->params) {
         QWidget* editor = nullptr;
         const std::string name = p.name;
+        if (kindField.count(name) && !shownField.count(name)) continue;
+        if (name == "shape_from" && n->type == "Input") {
+            auto* box = new QCheckBox(tr("Follows the data"), this);
+            box->setChecked(follows);
+            box->setToolTip(tr("The kind and shape come from the dataset and its preprocessing; "
+                               "untick to type them yourself."));
+            box->setObjectName(QStringLiteral("shape_from"));
+            connect(box, &QCheckBox::toggled, this, [this, id](bool on) {
+                // The fields change from read-only to editable: rebuild after the signal returns.
+                updating_ = true;
+                doc_->setFollowsData(id, on);
+                updating_ = false;
+                QTimer::singleShot(0, this, [this] { rebuild(); });
+            });
+            form_->addRow(tr("Shape"), box);
+            continue;
+        }
         switch (p.kind) {
         case ParamKind::Int: {
             auto* box = new QSpinBox(this);
@@ -152,6 +187,10 @@ void Inspector::rebuild() {
         }
         editor->setToolTip(QString::fromStdString(p.help));
         editor->setObjectName(QString::fromStdString(name));
+        if (follows && (name == "kind" || kindField.count(name))) {
+            editor->setEnabled(false);
+            editor->setToolTip(tr("From the data. %1").arg(QString::fromStdString(p.help)));
+        }
         form_->addRow(QString::fromStdString(name), editor);
     }
 }

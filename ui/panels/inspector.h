@@ -27,6 +27,7 @@ private:
 
     GraphDocument* doc_;
     NodeId node_ = 0;
+    NodeParams shown_;  // the parameters the form shows (an Input's resolved from the data)
     QFormLayout* form_;
     QLabel* header_;
     QLabel* message_;

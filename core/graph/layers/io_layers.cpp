@@ -13,6 +13,9 @@ void declareIo(std::vector<LayerSpec>& out) {
     input.nameStem = "input";
     input.minInputs = input.maxInputs = 0;
     input.params = {
+        choiceParam("shape_from", "fixed", {"fixed", "data"},
+                    "data: the kind and shape the dataset and its preprocessing give (the fields below are kept "
+                    "only until the data is known); fixed: the fields below."),
         choiceParam("kind", "image", {"image", "vector", "tokens"}, "What one sample is."),
         intParam("channels", 1, 1, 4096, "Image channels (1 gray, 3 RGB)."),
         intParam("height", 28, 1, 16384, "Image height in pixels."),
@@ -21,6 +24,11 @@ void declareIo(std::vector<LayerSpec>& out) {
         intParam("length", 64, 1, 1 << 16, "Tokens per sequence (padded or truncated)."),
         intParam("vocab_size", 10000, 2, 1 << 22, "Vocabulary size including PAD and OOV."),
     };
+    input.freshParams = {{"shape_from", std::string("data")}};  // a new Input follows the data
+    // Each kind's fields, its dimensions first and in order (effectiveParams writes the data's over them).
+    input.kindFields = {{"image", {"channels", "height", "width"}},
+                        {"vector", {"size"}},
+                        {"tokens", {"length", "vocab_size"}}};
     input.inferShape = [](const ShapeContext& c) {
         std::string kind = c.params.choice("kind");
         if (kind == "vector") return ShapeResult::ok({DType::Float32, {c.params.integer("size")}});
