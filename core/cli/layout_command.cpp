@@ -29,11 +29,14 @@ int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
     if (direction) project.editor.direction = *direction;
 
     GraphAnalysis analysis = analyzeProject(project);  // shape labels as the studio shows them
-    GraphLayout layout = computeLayout(layoutRequestFor(project.graph, analysis, project.editor.direction));
+    // A collapsed group is one node of the layout; its layers take its place.
+    GraphLayout layout = computeLayout(
+        collapseGroups(layoutRequestFor(project.graph, analysis, project.editor.direction), project.editor.groups));
     if (!layout.ok()) {
         err << "error: " << layout.error << "\n";
         return 1;
     }
+    placeCollapsedMembers(layout, project.editor.groups);
     applyLayout(project.graph, layout);
     std::string target = args.get("out", path);
     if (std::string e = saveProject(project, target); !e.empty()) {

@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <mutex>
+#include <set>
 #include <utility>
 
 #include "graph/connection_rules.h"
@@ -209,6 +210,54 @@ LayoutRequest layoutRequestFor(const Graph& graph, const GraphAnalysis& analysis
         request.edges.push_back(e);
     }
     return request;
+}
+
+LayoutRequest collapseGroups(const LayoutRequest& request, const std::vector<NodeGroup>& groups) {
+    std::set<NodeId> present;
+    for (const LayoutNode& n : request.nodes) present.insert(n.id);
+    std::map<NodeId, NodeId> groupOf;  // member -> the group's node (its first member in the request)
+    for (const NodeGroup& g : groups) {
+        if (!g.collapsed) continue;
+        auto first = std::find_if(g.members.begin(), g.members.end(), [&](NodeId m) { return present.count(m) > 0; });
+        if (first == g.members.end()) continue;
+        for (NodeId m : g.members)
+            if (present.count(m)) groupOf.emplace(m, *first);
+    }
+    auto representative = [&](NodeId id) {
+        auto it = groupOf.find(id);
+        return it == groupOf.end() ? id : it->second;
+    };
+    LayoutRequest out = request;
+    out.nodes.clear();
+    out.edges.clear();
+    std::map<NodeId, int> portsUsed;  // group node -> input ports handed out
+    for (const LayoutEdge& e : request.edges) {
+        LayoutEdge edge = e;
+        edge.from = representative(e.from);
+        edge.to = representative(e.to);
+        if (edge.from == edge.to && (groupOf.count(e.from) || groupOf.count(e.to))) continue;  // inside a group
+        if (groupOf.count(e.to)) edge.port = portsUsed[edge.to]++;
+        out.edges.push_back(edge);
+    }
+    for (const LayoutNode& n : request.nodes) {
+        NodeId rep = representative(n.id);
+        if (rep != n.id) continue;  // a hidden member
+        LayoutNode node = n;
+        if (groupOf.count(n.id)) node.inputPorts = std::max(1, portsUsed[n.id]);
+        out.nodes.push_back(node);
+    }
+    return out;
+}
+
+void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups) {
+    for (const NodeGroup& g : groups) {
+        if (!g.collapsed) continue;
+        auto first = std::find_if(g.members.begin(), g.members.end(),
+                                  [&](NodeId m) { return layout.positions.count(m) > 0; });
+        if (first == g.members.end()) continue;
+        LayoutPoint at = layout.positions[*first];
+        for (NodeId m : g.members) layout.positions[m] = at;
+    }
 }
 
 GraphLayout computeLayout(const LayoutRequest& request) {

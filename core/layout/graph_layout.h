@@ -12,6 +12,7 @@
 
 #include "graph/graph.h"
 #include "graph/graph_analysis.h"
+#include "project/project.h"
 #include "project/setting_enums.h"
 
 namespace netloom {
@@ -92,6 +93,15 @@ LayoutPoint shapeLabelSize(const std::string& text);
 // The request for a project's graph as the studio draws it: nodes of the standard size, each edge
 // labelled with the shape its source produces (from `analysis`; "?" when unknown).
 LayoutRequest layoutRequestFor(const Graph& graph, const GraphAnalysis& analysis, LayoutDirection direction);
+
+// The request with every collapsed group drawn as one node: the group takes its first member's id
+// and one input port per edge entering it (in the request's edge order); edges inside the group are
+// left out and edges crossing its border attach to the group. Expanded groups are left as they are.
+LayoutRequest collapseGroups(const LayoutRequest& request, const std::vector<NodeGroup>& groups);
+
+// After laying out collapseGroups' request: every member of a collapsed group takes the group's
+// position, so that expanding it later shows its layers where the block was.
+void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups);
 
 // Where ports sit relative to a node's top-left corner: inputs spread along the top edge (TB) or
 // the left edge (LR), the output in the middle of the opposite edge.

@@ -70,10 +70,22 @@ struct TrainingSettings {
     bool operator==(const TrainingSettings& o) const;
 };
 
+// A named block of layers ("residual block 1") the studio can collapse into one node. Only the
+// editor knows groups: training and export see the flat graph.
+struct NodeGroup {
+    std::string name;
+    std::vector<NodeId> members;  // each node is in at most one group
+    bool collapsed = false;
+    bool operator==(const NodeGroup& o) const {
+        return name == o.name && members == o.members && collapsed == o.collapsed;
+    }
+};
+
 // How the studio and `netloom-cli layout` draw the graph; training and export ignore it.
 struct EditorSettings {
     LayoutDirection direction = LayoutDirection::TopToBottom;
-    bool operator==(const EditorSettings& o) const { return direction == o.direction; }
+    std::vector<NodeGroup> groups;
+    bool operator==(const EditorSettings& o) const { return direction == o.direction && groups == o.groups; }
 };
 
 struct Project {

@@ -2,6 +2,7 @@
 // produces "graph.nodes[3].params.kernel: expected integer, got \"3x3\"" and never a crash.
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "graph/layer_registry.h"
 #include "project/json_reader.h"
@@ -193,6 +194,35 @@ void readPreprocess(const JsonValue& p, Project& project) {
     }
 }
 
+// `editor.groups`: every member must name a node of the graph, and no node is in two groups.
+std::vector<NodeGroup> readGroups(const JsonValue& list, const Graph& graph) {
+    list.expectArray();
+    std::vector<NodeGroup> groups;
+    std::map<NodeId, size_t> owner;  // node -> index of its group
+    for (size_t i = 0; i < list.size(); ++i) {
+        JsonValue g = list.at(i);
+        g.onlyKeys({"name", "members", "collapsed"});
+        NodeGroup group;
+        group.name = g.at("name").toString();
+        if (group.name.empty()) g.at("name").fail("a group needs a name");
+        group.collapsed = g.boolOr("collapsed", false);
+        JsonValue members = g.at("members");
+        for (int64_t id : members.toIntList(1, 1 << 30)) group.members.push_back(static_cast<NodeId>(id));
+        if (group.members.empty()) members.fail("a group needs at least one member");
+        for (size_t m = 0; m < group.members.size(); ++m) {
+            NodeId id = group.members[m];
+            JsonValue at = members.at(m);
+            if (!graph.node(id)) at.fail("no node with id " + std::to_string(id));
+            auto [it, added] = owner.emplace(id, i);
+            if (added) continue;
+            if (it->second == i) at.fail("node " + std::to_string(id) + " is listed twice");
+            at.fail("node " + std::to_string(id) + " is already in group \"" + groups[it->second].name + "\"");
+        }
+        groups.push_back(std::move(group));
+    }
+    return groups;
+}
+
 }  // namespace
 
 ProjectLoad parseProject(const std::string& text) {
@@ -217,7 +247,11 @@ ProjectLoad parseProject(const std::string& text) {
         if (root.has("dataset")) readDataset(root.at("dataset"), p);
         if (root.has("preprocess")) readPreprocess(root.at("preprocess"), p);
         if (root.has("training")) readSettings(root.at("training"), "training.", p);
-        if (root.has("editor")) readSettings(root.at("editor"), "editor.", p);
+        if (root.has("editor")) {
+            JsonValue editor = root.at("editor");
+            readSettings(editor, "editor.", p, {"groups"});
+            if (editor.has("groups")) p.editor.groups = readGroups(editor.at("groups"), p.graph);
+        }
         result.project = std::move(p);
     } catch (const JsonError& e) {
         result.error = e.what();
@@ -275,6 +309,20 @@ std::string serializeProject(const Project& p) {
     writeSettings(doc, "preprocess.", p);
     writeSettings(doc, "training.", p);
     writeSettings(doc, "editor.", p);
+    if (!p.editor.groups.empty()) {
+        json groups = json::array();
+        for (const NodeGroup& g : p.editor.groups) {
+            // Members whose layer was deleted are dropped, so what is written always loads again.
+            std::vector<NodeId> members;
+            for (NodeId id : g.members)
+                if (p.graph.node(id)) members.push_back(id);
+            if (members.empty()) continue;
+            json jg = {{"name", g.name}, {"members", members}};
+            if (g.collapsed) jg["collapsed"] = true;
+            groups.push_back(jg);
+        }
+        if (!groups.empty()) doc["editor"]["groups"] = groups;
+    }
     return doc.dump(2) + "\n";
 }
 

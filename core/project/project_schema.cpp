@@ -97,6 +97,14 @@ std::string projectJsonSchema() {
     }
     json imageStep = {{"type", "object"}, {"required", {"op"}}, {"properties", {{"op", enumOf(imageOpNames())}}},
                       {"oneOf", stepVariants}};
+    json editor = settingsObject("editor.");
+    editor["properties"]["groups"] = {
+        {"type", "array"},
+        {"description", "Named blocks of layers the studio can collapse into one node; training and export ignore them."},
+        {"items", closedObject({{"name", {{"type", "string"}, {"minLength", 1}}},
+                                {"members", {{"type", "array"}, {"minItems", 1}, {"items", intIn(1, 1 << 30)}}},
+                                {"collapsed", {{"type", "boolean"}, {"default", false}}}},
+                               {"name", "members"})}};
     json schema = {
         {"$schema", "https://json-schema.org/draft/2020-12/schema"},
         {"title", "Netloom project"},
@@ -115,7 +123,7 @@ std::string projectJsonSchema() {
           {"preprocess", closedObject({{"image", {{"type", "array"}, {"items", imageStep}}},
                                        {"text", settingsObject("preprocess.text.")}})},
           {"training", settingsObject("training.")},
-          {"editor", settingsObject("editor.")}}}};
+          {"editor", editor}}}};
     return schema.dump(2) + "\n";
 }
 

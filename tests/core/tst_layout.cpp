@@ -413,5 +413,57 @@ TEST(Layout, DirectionIsKeptInTheProjectFile) {
     EXPECT_NE(refused.error.find("editor.direction"), std::string::npos) << refused.error;
 }
 
+
+// A collapsed group is laid out as one node: its outer edges attach to it, its inner edges are not
+// routed, and every layout property still holds; its members take its place.
+TEST(Layout, CollapsedGroupIsOneNode) {
+    Graph g = residualNetwork(3, false);
+    std::vector<NodeId> ids;
+    for (const auto& [id, n] : g.nodes()) ids.push_back(id);
+    // ids: Input, stem, then per block conv, relu, conv, add. Block 2 (ids[6..9]) collapsed.
+    NodeGroup block{"residual block 2", {ids[6], ids[7], ids[8], ids[9]}, true};
+    NodeGroup open{"stem", {ids[0], ids[1]}, false};
+    for (LayoutDirection direction : {LayoutDirection::TopToBottom, LayoutDirection::LeftToRight}) {
+        LayoutRequest full = layoutRequestFor(g, analyzeGraph(g), direction);
+        LayoutRequest request = collapseGroups(full, {open, block});
+        EXPECT_EQ(request.nodes.size(), full.nodes.size() - 3);
+        // Inside: conv-relu, relu-conv, conv-add; entering: into conv and into the add (the skip).
+        EXPECT_EQ(request.edges.size(), full.edges.size() - 3);
+        auto groupNode = std::find_if(request.nodes.begin(), request.nodes.end(),
+                                      [&](const LayoutNode& n) { return n.id == ids[6]; });
+        ASSERT_NE(groupNode, request.nodes.end());
+        EXPECT_EQ(groupNode->inputPorts, 2);
+        int entering = 0, leaving = 0;
+        for (const LayoutEdge& e : request.edges) {
+            EXPECT_NE(e.from, ids[9]) << "edges leave from the group's node, not a hidden member";
+            entering += e.to == ids[6];
+            leaving += e.from == ids[6];
+        }
+        EXPECT_EQ(entering, 2);
+        EXPECT_EQ(leaving, 2) << "to the next block's conv and to its add";
+        GraphLayout layout = computeLayout(request);
+        ASSERT_TRUE(layout.ok()) << layout.error;
+        EXPECT_EQ(layout.positions.size(), request.nodes.size());
+        EXPECT_EQ(layout.routes.size(), request.edges.size());
+        std::vector<std::string> problems = layoutProblems(request, layout);
+        EXPECT_TRUE(problems.empty()) << joined(problems);
+        placeCollapsedMembers(layout, {open, block});
+        EXPECT_EQ(layout.positions.size(), g.nodes().size());
+        for (NodeId m : block.members) {
+            EXPECT_EQ(layout.positions.at(m).x, layout.positions.at(ids[6]).x);
+            EXPECT_EQ(layout.positions.at(m).y, layout.positions.at(ids[6]).y);
+        }
+        EXPECT_NE(layout.positions.at(ids[0]).y + layout.positions.at(ids[0]).x,
+                  layout.positions.at(ids[1]).y + layout.positions.at(ids[1]).x)
+            << "an expanded group's layers keep their own places";
+    }
+    // Nothing collapsed: the request is unchanged.
+    LayoutRequest full = layoutRequestFor(g, analyzeGraph(g), LayoutDirection::TopToBottom);
+    block.collapsed = false;
+    LayoutRequest same = collapseGroups(full, {open, block});
+    EXPECT_EQ(same.nodes.size(), full.nodes.size());
+    EXPECT_EQ(same.edges.size(), full.edges.size());
+}
+
 }  // namespace
 }  // namespace netloom

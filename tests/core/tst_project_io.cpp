@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "graph/graph_analysis.h"
 #include "project/project.h"
 #include "project/settings.h"
 #include "test_graphs.h"
@@ -84,7 +85,8 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenCase{"empty.netloom", "not valid JSON"},
         BrokenCase{"binary-garbage.netloom", "not valid JSON"},
         BrokenCase{"wrong-format.netloom", "format: expected \"netloom-project\""},
-        BrokenCase{"does-not-exist.netloom", "cannot open"}),
+        BrokenCase{"does-not-exist.netloom", "cannot open"},
+        BrokenCase{"group-unknown-node.netloom", "editor.groups[1].members[1]: no node with id 7"}),
     [](const ::testing::TestParamInfo<BrokenCase>& info) {
         std::string name = info.param.file;
         name = name.substr(0, name.find('.'));
@@ -96,7 +98,7 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ProjectIo, EveryBrokenCorpusFileIsCovered) {
     // A file added to the corpus without a case above would be tested by the fuzzer only.
     auto files = listDir(std::string(NETLOOM_SOURCE_DIR) + "/tests/data/broken");
-    EXPECT_EQ(files.size(), 16u);
+    EXPECT_EQ(files.size(), 17u);
 }
 
 TEST(AtomicFile, ReplacesWithoutLeavingTemporaries) {
@@ -187,3 +189,103 @@ TEST(Settings, ApplyRefusesOutOfRangeAndChangesOnlyOneSetting) {
     EXPECT_EQ(p.training.optimizer.learningRate, 1e-8) << "editing the epochs leaves a tiny learning rate alone";
     EXPECT_EQ(applySetting(p, "training.optimizer.type", std::string("lion")).empty(), false);
 }
+
+namespace {
+
+// The residual example with its first layers and a middle run of layers in two groups, one collapsed.
+Project groupedResnet() {
+    ProjectLoad load = loadProject(projectPath("fashion-mnist-resnet"));
+    EXPECT_TRUE(load.ok()) << load.error;
+    Project p = *load.project;
+    std::vector<NodeId> ids;
+    for (const auto& [id, n] : p.graph.nodes()) ids.push_back(id);
+    EXPECT_GE(ids.size(), 8u);
+    p.editor.groups.push_back({"stem", {ids[0], ids[1], ids[2]}, false});
+    p.editor.groups.push_back({"residual block 1", {ids[5], ids[3], ids[4], ids[6]}, true});
+    return p;
+}
+
+std::string describeAnalysis(const GraphAnalysis& a) {
+    std::string out = std::to_string(a.totalParams) + " params, " + std::to_string(a.problems.size()) + " problems:";
+    for (NodeId id : a.order) {
+        const NodeAnalysis& n = a.nodes.at(id);
+        out += " " + std::to_string(id) + "=" + std::to_string(n.params) + "/" +
+               (n.output ? n.output->toString() : std::string("?"));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST(ProjectGroups, SurviveSaveAndLoadInTheirOrder) {
+    Project p = groupedResnet();
+    std::string dir = tempDir();
+    ASSERT_EQ(saveProject(p, dir + "/grouped.netloom"), "");
+    ProjectLoad back = loadProject(dir + "/grouped.netloom");
+    ASSERT_TRUE(back.ok()) << back.error;
+    ASSERT_EQ(back.project->editor.groups.size(), 2u);
+    EXPECT_EQ(back.project->editor.groups[1].name, "residual block 1");
+    EXPECT_TRUE(back.project->editor.groups[1].collapsed);
+    EXPECT_FALSE(back.project->editor.groups[0].collapsed);
+    EXPECT_EQ(back.project->editor.groups[1].members, p.editor.groups[1].members);
+    EXPECT_TRUE(*back.project == p);
+    p.editor.groups[1].collapsed = false;
+    EXPECT_FALSE(*back.project == p) << "the collapsed flag is part of the project";
+}
+
+// Training and export read project.graph; grouping must leave it, and what is inferred from it, alone.
+TEST(ProjectGroups, TrainingAndExportSeeTheSameFlatGraph) {
+    Project grouped = groupedResnet();
+    ProjectLoad plain = loadProject(projectPath("fashion-mnist-resnet"));
+    ASSERT_TRUE(plain.ok()) << plain.error;
+    ProjectLoad back = parseProject(serializeProject(grouped));
+    ASSERT_TRUE(back.ok()) << back.error;
+    EXPECT_TRUE(back.project->graph == plain.project->graph);
+    EXPECT_TRUE(back.project->training == plain.project->training);
+    GraphAnalysis a = analyzeGraph(back.project->graph);
+    GraphAnalysis b = analyzeGraph(plain.project->graph);
+    EXPECT_TRUE(a.ok());
+    EXPECT_GT(a.totalParams, 0);
+    EXPECT_EQ(describeAnalysis(a), describeAnalysis(b));
+}
+
+// A layer deleted after grouping (by a tool that does not know groups) leaves the file loadable.
+TEST(ProjectGroups, DeletedMembersAreDroppedWhenSaving) {
+    Project p = groupedResnet();
+    NodeId gone = p.editor.groups[0].members[1];
+    p.graph.removeNode(gone);
+    for (NodeId id : p.editor.groups[1].members) p.graph.removeNode(id);
+    ProjectLoad back = parseProject(serializeProject(p));
+    ASSERT_TRUE(back.ok()) << back.error;
+    ASSERT_EQ(back.project->editor.groups.size(), 1u) << "a group with no layers left is not written";
+    EXPECT_EQ(back.project->editor.groups[0].members,
+              (std::vector<NodeId>{p.editor.groups[0].members[0], p.editor.groups[0].members[2]}));
+}
+
+struct BadGroup {
+    const char* groups;    // the editor.groups JSON
+    const char* expected;  // a fragment of the located message
+};
+
+class BadGroups : public ::testing::TestWithParam<BadGroup> {};
+
+TEST_P(BadGroups, AreRefusedWithTheirPlace) {
+    std::string text = R"({"format": "netloom-project", "schema_version": 1,
+        "graph": {"nodes": [{"id": 3, "type": "Input"}, {"id": 5, "type": "Flatten"}], "edges": [{"from": 3, "to": 5}]},
+        "editor": {"direction": "LR", "groups": )" + std::string(GetParam().groups) + "}}";
+    ProjectLoad load = parseProject(text);
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find(GetParam().expected), std::string::npos) << load.error;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ProjectGroups, BadGroups,
+    ::testing::Values(BadGroup{R"([{"name": "a", "members": [3, 4]}])", "editor.groups[0].members[1]: no node with id 4"},
+                      BadGroup{R"([{"name": "a", "members": [3]}, {"name": "b", "members": [5, 3]}])",
+                               "editor.groups[1].members[1]: node 3 is already in group \"a\""},
+                      BadGroup{R"([{"name": "a", "members": [5, 5]}])", "editor.groups[0].members[1]: node 5 is listed twice"},
+                      BadGroup{R"([{"name": "", "members": [5]}])", "editor.groups[0].name: a group needs a name"},
+                      BadGroup{R"([{"name": "a", "members": []}])", "editor.groups[0].members: a group needs at least"},
+                      BadGroup{R"([{"name": "a", "members": [5], "folded": true}])", "editor.groups[0].folded: unknown field"},
+                      BadGroup{R"([{"members": [5]}])", "editor.groups[0].name: missing required field"},
+                      BadGroup{R"({"name": "a"})", "editor.groups: expected a list"}));
