@@ -4,7 +4,7 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+249"/>
+        <location filename="../ui/document/graph_document.cpp" line="+254"/>
         <location line="+18"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
@@ -69,7 +69,17 @@
         <translation>Eine andere Schicht heißt bereits %1.</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+30"/>
+        <source>Input follows the data</source>
+        <translation>Eingabe folgt den Daten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fix the Input&apos;s shape</source>
+        <translation>Form der Eingabe festlegen</translation>
+    </message>
+    <message>
+        <location line="+100"/>
         <source>Layout left to right</source>
         <translation>Anordnung von links nach rechts</translation>
     </message>
@@ -1317,12 +1327,12 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
 <context>
     <name>netloom::ui::Inspector</name>
     <message>
-        <location filename="../ui/panels/inspector.cpp" line="+55"/>
+        <location filename="../ui/panels/inspector.cpp" line="+62"/>
         <source>Select a layer to edit its parameters.</source>
         <translation>Wählen Sie eine Ebene, um ihre Parameter zu bearbeiten.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The layer&apos;s name, unique in the network (F2).</source>
         <translation>Der Name der Schicht, eindeutig im Netz (F2).</translation>
     </message>
@@ -1337,9 +1347,29 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+15"/>
+        <source>Follows the data</source>
+        <translation>Folgt den Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The kind and shape come from the dataset and its preprocessing; untick to type them yourself.</source>
+        <translation>Art und Form kommen aus dem Datensatz und seiner Vorverarbeitung; Haken entfernen, um sie selbst einzugeben.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>%1: &quot;%2&quot; is not a whole number</source>
         <translation>%1: „%2“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>From the data. %1</source>
+        <translation>Aus den Daten. %1</translation>
     </message>
 </context>
 <context>
