@@ -90,6 +90,15 @@ int validateExitCode(const QString& path, std::string& problems) {
     return code;
 }
 
+// The engine's proposal for the messy image folder a test writes into `dir` (netloom-cli new's).
+void proposeFromMessyImages(const QTemporaryDir& dir, ProjectProposal& proposal) {
+    testing::writeMessyData(dir.path().toStdString());
+    DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
+    QVERIFY(inspection.ok());
+    proposal = proposeProject(inspection);
+    QVERIFY2(proposal.ok(), proposal.error.c_str());
+}
+
 bool waitForBrowser(DatasetSource& source) {
     for (int waited = 0; waited < 60000; waited += 50) {
         if (source.browser() && !source.isLoading()) return true;
@@ -333,11 +342,9 @@ private Q_SLOTS:
     // fixing it clears it everywhere.
     void aNetworkThatDoesNotFitItsDataIsAProblemBeforeStart() {
         QTemporaryDir dir;
-        testing::writeMessyData(dir.path().toStdString());
-        DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
-        QVERIFY(inspection.ok());
-        ProjectProposal proposal = proposeProject(inspection);
-        QVERIFY(proposal.ok());
+        ProjectProposal proposal;
+        proposeFromMessyImages(dir, proposal);
+        if (QTest::currentTestFailed()) return;
         Project project = *proposal.project;
         NodeId logits = 0;
         for (const auto& [id, node] : project.graph.nodes())
@@ -368,11 +375,9 @@ private Q_SLOTS:
     // the canvas and the inspector's (read-only) fields; unticking "Follows the data" keeps the shape.
     void theInputFollowsTheResizeStep() {
         QTemporaryDir dir;
-        testing::writeMessyData(dir.path().toStdString());
-        DataInspection inspection = inspectData((dir.path() + QStringLiteral("/images")).toStdString());
-        QVERIFY(inspection.ok());
-        ProjectProposal proposal = proposeProject(inspection);
-        QVERIFY(proposal.ok());
+        ProjectProposal proposal;
+        proposeFromMessyImages(dir, proposal);
+        if (QTest::currentTestFailed()) return;
         const QString path = dir.path() + QStringLiteral("/follows.netloom");
         QVERIFY(saveProject(*proposal.project, path.toStdString()).empty());
 

@@ -7,7 +7,7 @@ const path = require('path');
 const ort = require('onnxruntime-node');
 const sharp = require('sharp');
 const { Tokenizer } = require('./tokenizer');
-const { TableEncoder, TableError } = require('./table');
+const { TableEncoder, TableError, shown } = require('./table');
 const { DEFAULT_MAX_IMAGE_PIXELS } = require('./config');
 
 // Every upload is a new image: libvips' operation cache only costs time here (halves decode
@@ -34,19 +34,6 @@ class BadInput extends Error {
     super(message);
     this.statusCode = statusCode;
   }
-}
-
-// A value from a request, shown in an error sentence: JSON, cut short. Never throws: a client's
-// {"toString": 1} cannot be turned into a string the usual way.
-function shown(value, max = 40) {
-  let text;
-  try {
-    text = JSON.stringify(value);
-  } catch {
-    text = undefined;
-  }
-  if (text === undefined) text = typeof value;
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 // KServe data is flat, or nested as deep as the shape. Nested data is flattened without recursion

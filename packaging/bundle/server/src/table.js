@@ -18,7 +18,10 @@ const C_SPACE_EDGES = /^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const HEX = /^[+-]?0[xX]([0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)([pP][+-]?\d+)?$/;
 
-function quoted(value, max = 40) {
+// A value from a request, shown in an error sentence: JSON, cut short. Never throws: a client's
+// {"toString": 1} cannot be turned into a string the usual way. (The image and text paths in
+// model.js use it too.)
+function shown(value, max = 40) {
   let text;
   try {
     text = JSON.stringify(value);
@@ -147,7 +150,7 @@ class TableEncoder {
       const v = values[k];
       const what = `${where}, column "${col.name}"`;
       if (v !== null && v !== undefined && typeof v !== 'string' && typeof v !== 'number') {
-        throw new TableError(`${what}: ${quoted(v)} is not a value; send a string, a number or null (missing)`);
+        throw new TableError(`${what}: ${shown(v)} is not a value; send a string, a number or null (missing)`);
       }
       if (typeof v === 'number' && !Number.isFinite(v)) throw new TableError(`${what}: ${v} is not a finite number`);
       const missing = v === null || v === undefined || (typeof v === 'string' && this.isMissing(v));
@@ -156,11 +159,11 @@ class TableEncoder {
         if (!missing) {
           const number = typeof v === 'number' ? v : parseNumber(v);
           if (number === null) {
-            throw new TableError(`${what}: ${quoted(v)} is not a number (a numeric column; send null, "" or "NA" for a missing value)`);
+            throw new TableError(`${what}: ${shown(v)} is not a number (a numeric column; send null, "" or "NA" for a missing value)`);
           }
           x = (number - col.mean) / col.std;
           if (!Number.isFinite(Math.fround(x))) {
-            throw new TableError(`${what}: ${quoted(v)} is too far from the training values to encode (beyond FP32 once standardised)`);
+            throw new TableError(`${what}: ${shown(v)} is too far from the training values to encode (beyond FP32 once standardised)`);
           }
         }
         out[at] = x;
@@ -184,7 +187,7 @@ class TableEncoder {
       return row;
     }
     if (!row || typeof row !== 'object') {
-      throw new TableError(`${where}: a row is an object {"column": value, ...} or an array of ${this.columns.length} values, got ${quoted(row)}`);
+      throw new TableError(`${where}: a row is an object {"column": value, ...} or an array of ${this.columns.length} values, got ${shown(row)}`);
     }
     const values = new Array(this.columns.length).fill(null);
     let known = 0;
@@ -192,7 +195,7 @@ class TableEncoder {
       if (name === this.target) continue;
       const k = this.byName.get(name);
       if (k === undefined) {
-        throw new TableError(`${where}: unknown column ${quoted(name)}; the model's columns are ${this.columnNames.map((n) => `"${n}"`).join(', ')}`);
+        throw new TableError(`${where}: unknown column ${shown(name)}; the model's columns are ${this.columnNames.map((n) => `"${n}"`).join(', ')}`);
       }
       values[k] = row[name];
       known += 1;
@@ -245,4 +248,4 @@ class TableEncoder {
   }
 }
 
-module.exports = { TableEncoder, TableError, splitCsv, parseNumber };
+module.exports = { TableEncoder, TableError, splitCsv, parseNumber, shown };
