@@ -26,6 +26,7 @@
 #include "canvas/editor_actions.h"
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
+#include "canvas/group_item.h"
 #include "canvas/node_item.h"
 #include "data/dataset_panel.h"
 #include "data/dataset_source.h"
@@ -84,7 +85,12 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(problems_, &ProblemsPanel::nodeRequested, this, [this](int id) {
         scene_->selectNodes({id});
-        if (NodeItem* item = scene_->nodeItem(id)) view_->centerOn(item);
+        if (GroupItem* block = scene_->groupItemOf(id); block && block->collapsed()) {
+            block->setSelected(true);  // the layer is inside: show the block that stands for it
+            view_->centerOn(block);
+        } else if (NodeItem* item = scene_->nodeItem(id)) {
+            view_->centerOn(item);
+        }
     });
     connect(view_, &GraphView::contextMenuRequested, this, [this](QPointF scenePos, QPoint globalPos) {
         actions_->contextMenu(scenePos, view_)->popup(globalPos);
@@ -98,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
         // After the event that asked (a menu closing hands the focus back to the canvas first).
         QTimer::singleShot(0, inspector_, &Inspector::focusName);
     });
+    connect(actions_, &EditorActions::editRefused, this, [this](const QString& why) { statusBar()->showMessage(why, 8000); });
     connect(doc_, &GraphDocument::layoutStarted, this, [this] { statusBar()->showMessage(tr("Laying out…")); });
     connect(doc_, &GraphDocument::layoutFinished, this, [this] { statusBar()->clearMessage(); });
     connect(doc_, &GraphDocument::layoutError, this, [this](const QString& why) {
@@ -244,6 +251,9 @@ void MainWindow::buildActions() {
     edit->addSeparator();
     for (QAction* a : {actions_->cut(), actions_->copy(), actions_->paste(), actions_->duplicate(), actions_->remove(),
                        actions_->rename(), actions_->disconnectAction(), actions_->selectAll()})
+        edit->addAction(a);
+    edit->addSeparator();
+    for (QAction* a : {actions_->group(), actions_->ungroup(), actions_->toggleGroup(), actions_->renameGroup()})
         edit->addAction(a);
     edit->addSeparator();
     // Only macOS has a standard key for Preferences; elsewhere Ctrl+, as most editors do.

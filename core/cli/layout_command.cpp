@@ -36,7 +36,7 @@ int layoutCommand(const Arguments& args, std::ostream& out, std::ostream& err) {
         err << "error: " << layout.error << "\n";
         return 1;
     }
-    placeCollapsedMembers(layout, project.editor.groups);
+    placeCollapsedMembers(layout, project.editor.groups, project.graph);
     applyLayout(project.graph, layout);
     std::string target = args.get("out", path);
     if (std::string e = saveProject(project, target); !e.empty()) {

@@ -249,16 +249,43 @@ LayoutRequest collapseGroups(const LayoutRequest& request, const std::vector<Nod
     return out;
 }
 
-void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups) {
+void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups, const Graph& graph) {
     for (const NodeGroup& g : groups) {
         if (!g.collapsed) continue;
         auto first = std::find_if(g.members.begin(), g.members.end(),
                                   [&](NodeId m) { return layout.positions.count(m) > 0; });
-        if (first == g.members.end()) continue;
-        LayoutPoint at = layout.positions[*first];
-        for (NodeId m : g.members) layout.positions[m] = at;
+        const std::optional<LayoutPoint> corner = groupCorner(graph, g);
+        if (first == g.members.end() || !corner) continue;
+        const LayoutPoint at = layout.positions[*first];
+        for (NodeId m : g.members)
+            if (const Node* n = graph.node(m)) layout.positions[m] = {at.x + n->position.x - corner->x, at.y + n->position.y - corner->y};
     }
 }
+
+std::optional<LayoutPoint> groupCorner(const Graph& graph, const NodeGroup& group) {
+    std::optional<LayoutPoint> corner;
+    for (NodeId m : group.members) {
+        const Node* n = graph.node(m);
+        if (!n) continue;
+        if (!corner) corner = LayoutPoint{n->position.x, n->position.y};
+        corner->x = std::min(corner->x, n->position.x);
+        corner->y = std::min(corner->y, n->position.y);
+    }
+    return corner;
+}
+
+namespace {
+std::vector<EdgeId> crossingEdges(const Graph& graph, const NodeGroup& group, bool entering) {
+    const std::set<NodeId> inside(group.members.begin(), group.members.end());
+    std::vector<EdgeId> out;
+    for (const auto& [id, e] : graph.edges())  // a map: edge-id order, as layoutRequestFor
+        if (inside.count(entering ? e.to : e.from) && !inside.count(entering ? e.from : e.to)) out.push_back(id);
+    return out;
+}
+}  // namespace
+
+std::vector<EdgeId> edgesIntoGroup(const Graph& graph, const NodeGroup& group) { return crossingEdges(graph, group, true); }
+std::vector<EdgeId> edgesOutOfGroup(const Graph& graph, const NodeGroup& group) { return crossingEdges(graph, group, false); }
 
 GraphLayout computeLayout(const LayoutRequest& request) {
     GraphLayout result;

@@ -99,9 +99,19 @@ LayoutRequest layoutRequestFor(const Graph& graph, const GraphAnalysis& analysis
 // left out and edges crossing its border attach to the group. Expanded groups are left as they are.
 LayoutRequest collapseGroups(const LayoutRequest& request, const std::vector<NodeGroup>& groups);
 
-// After laying out collapseGroups' request: every member of a collapsed group takes the group's
-// position, so that expanding it later shows its layers where the block was.
-void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups);
+// After laying out collapseGroups' request: the members of a collapsed group move together so
+// that the top-left corner of their box (their positions in `graph`) lands where the layout put
+// the group; expanding it later shows its layers, arranged as they were, where the block was.
+void placeCollapsedMembers(GraphLayout& layout, const std::vector<NodeGroup>& groups, const Graph& graph);
+
+// The top-left corner of the box around a group's members (their positions in `graph`): where the
+// studio draws the group collapsed. Nullopt when none of its members is in the graph.
+std::optional<LayoutPoint> groupCorner(const Graph& graph, const NodeGroup& group);
+
+// The edges that enter a group from outside, in edge-id order (the order collapseGroups gives the
+// group's input ports: the k-th edge enters at port k), and the edges that leave it.
+std::vector<EdgeId> edgesIntoGroup(const Graph& graph, const NodeGroup& group);
+std::vector<EdgeId> edgesOutOfGroup(const Graph& graph, const NodeGroup& group);
 
 // Where ports sit relative to a node's top-left corner: inputs spread along the top edge (TB) or
 // the left edge (LR), the output in the middle of the opposite edge.

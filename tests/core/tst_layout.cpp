@@ -425,6 +425,7 @@ TEST(Layout, CollapsedGroupIsOneNode) {
     NodeGroup open{"stem", {ids[0], ids[1]}, false};
     for (LayoutDirection direction : {LayoutDirection::TopToBottom, LayoutDirection::LeftToRight}) {
         LayoutRequest full = layoutRequestFor(g, analyzeGraph(g), direction);
+        applyLayout(g, computeLayout(full));  // the layers laid out flat first, each in its own place
         LayoutRequest request = collapseGroups(full, {open, block});
         EXPECT_EQ(request.nodes.size(), full.nodes.size() - 3);
         // Inside: conv-relu, relu-conv, conv-add; entering: into conv and into the add (the skip).
@@ -447,12 +448,24 @@ TEST(Layout, CollapsedGroupIsOneNode) {
         EXPECT_EQ(layout.routes.size(), request.edges.size());
         std::vector<std::string> problems = layoutProblems(request, layout);
         EXPECT_TRUE(problems.empty()) << joined(problems);
-        placeCollapsedMembers(layout, {open, block});
+        // The studio numbers a collapsed group's input ports the same way.
+        const std::vector<EdgeId> into = edgesIntoGroup(g, block);
+        ASSERT_EQ(into.size(), 2u);
+        for (const LayoutEdge& e : request.edges)
+            if (e.to == ids[6]) EXPECT_EQ(into.at(static_cast<size_t>(e.port)), e.id);
+        EXPECT_EQ(edgesOutOfGroup(g, block).size(), 2u);
+        const LayoutPoint at = layout.positions.at(ids[6]);
+        const LayoutPoint corner = *groupCorner(g, block);
+        placeCollapsedMembers(layout, {open, block}, g);
         EXPECT_EQ(layout.positions.size(), g.nodes().size());
+        // The members keep their arrangement; the corner of their box is where the group was put.
         for (NodeId m : block.members) {
-            EXPECT_EQ(layout.positions.at(m).x, layout.positions.at(ids[6]).x);
-            EXPECT_EQ(layout.positions.at(m).y, layout.positions.at(ids[6]).y);
+            EXPECT_DOUBLE_EQ(layout.positions.at(m).x - at.x, g.node(m)->position.x - corner.x);
+            EXPECT_DOUBLE_EQ(layout.positions.at(m).y - at.y, g.node(m)->position.y - corner.y);
         }
+        EXPECT_NE(layout.positions.at(ids[6]).y + layout.positions.at(ids[6]).x,
+                  layout.positions.at(ids[9]).y + layout.positions.at(ids[9]).x)
+            << "a collapsed group's layers are not stacked on one spot";
         EXPECT_NE(layout.positions.at(ids[0]).y + layout.positions.at(ids[0]).x,
                   layout.positions.at(ids[1]).y + layout.positions.at(ids[1]).x)
             << "an expanded group's layers keep their own places";

@@ -271,12 +271,15 @@ public:
             ::_exit(127);
         }
         ::close(out[1]);
-        char buf[32] = {0};
-        ssize_t n = ::read(out[0], buf, sizeof buf - 1);
-        ::close(out[0]);
-        if (n > 0) port_ = std::atoi(buf);
+        // Read the whole first line: a pipe may hand it over in pieces. The read end stays open
+        // until the server is stopped, or a late write of the newline would kill it (EPIPE).
+        readFd_ = out[0];
+        std::string line;
+        for (char c; line.size() < 32 && ::read(readFd_, &c, 1) == 1 && c != '\n';) line += c;
+        port_ = std::atoi(line.c_str());
     }
     ~LoopbackServer() {
+        if (readFd_ >= 0) ::close(readFd_);
         if (pid_ > 0) {
             ::kill(pid_, SIGTERM);
             ::waitpid(pid_, nullptr, 0);
@@ -287,6 +290,7 @@ public:
 
 private:
     pid_t pid_ = -1;
+    int readFd_ = -1;
     int port_ = 0;
 };
 

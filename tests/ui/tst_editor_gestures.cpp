@@ -27,6 +27,7 @@
 #include "canvas/editor_actions.h"
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
+#include "canvas/group_item.h"
 #include "canvas/node_item.h"
 #include "document/graph_document.h"
 #include "graph/layer_registry.h"
@@ -682,6 +683,152 @@ private Q_SLOTS:
         const int count = static_cast<int>(doc->graph().nodes().size());
         QCOMPARE(count, 13 + 1 + 1 + 2);
         for (const auto& [id, n] : doc->graph().nodes()) QVERIFY2(!overlapsAnother(*doc, id), n.name.c_str());
+    }
+
+    // Ctrl+G on a residual block: one undo step makes a named, collapsed block drawn as one node
+    // whose ports carry the block's outer connections; it drags as one, lays out as one, expands in
+    // place with a double-click, is saved, and goes with Delete and Ctrl+Shift+G.
+    void ctrlGCollapsesAResidualBlockIntoOneNode() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-resnet");
+        GraphDocument* doc = w.document();
+        GraphScene* scene = w.scene();
+        GraphView* view = w.view();
+        const Graph& g = doc->graph();
+        QList<NodeId> block;
+        for (const char* name : {"block1_conv1", "block1_bn1", "block1_relu1", "block1_conv2", "block1_bn2", "block1_add", "block1_relu2"})
+            block << g.nodeByName(name)->id;
+        const NodeId stemRelu = g.nodeByName("stem_relu")->id, pool = g.nodeByName("pool1")->id;
+        QHash<NodeId, QPointF> before;
+        for (NodeId id : block) before.insert(id, QPointF(g.node(id)->position.x, g.node(id)->position.y));
+        auto cornerOf = [&](auto position) {  // the top-left corner of the block's layers
+            QPointF c = position(block.first());
+            for (NodeId id : block) c = QPointF(std::min(c.x(), position(id).x()), std::min(c.y(), position(id).y()));
+            return c;
+        };
+        auto now = [&](NodeId id) { return QPointF(g.node(id)->position.x, g.node(id)->position.y); };
+        const QPointF cornerBefore = cornerOf([&](NodeId id) { return before.value(id); });
+        scene->selectNodes(block);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier);
+        QCOMPARE(doc->groups().size(), size_t{1});
+        QCOMPARE(doc->undoStack()->count(), 1);
+        const NodeGroup& made = doc->groups().front();
+        QVERIFY(made.collapsed);
+        QCOMPARE(made.name, std::string("group 1"));
+        QCOMPARE(scene->groupItems().size(), 1);
+        GroupItem* item = scene->groupItems().first();
+        QVERIFY(item->isVisible() && item->collapsed());
+        for (NodeId id : block) QVERIFY(!scene->nodeItem(id)->isVisible());
+        // Its ports: the two connections from stem_relu enter at ports 0 and 1 (conv and the skip
+        // into the add); the block's output feeds pool1; the inner connections are hidden.
+        QCOMPARE(item->inputPortCount(), 2);
+        for (const auto& [id, e] : g.edges()) {
+            EdgeItem* edge = scene->edgeItem(id);
+            const bool inside = block.contains(e.from) && block.contains(e.to);
+            QCOMPARE(edge->isVisible(), !inside);
+            if (e.from == stemRelu && block.contains(e.to))
+                QCOMPARE(edge->path().pointAtPercent(1), item->inputPortPos(e.to == block.first() ? 0 : 1));
+            if (e.to == pool) QCOMPARE(edge->path().pointAtPercent(0), item->outputPortPos());
+        }
+        QCOMPARE(item->corner(), cornerBefore);
+
+        // A drag moves every layer of the block by the same amount, as one step.
+        const QPoint grab = view->mapFromScene(item->mapToScene(QPointF(85, 14)));
+        drag(view->viewport(), grab, grab + QPoint(120, 40));
+        QCOMPARE(doc->undoStack()->count(), 2);
+        const QPointF moved = QPointF(g.node(block.first())->position.x, g.node(block.first())->position.y) - before.value(block.first());
+        QVERIFY(!moved.isNull());
+        for (NodeId id : block)
+            QCOMPARE(QPointF(g.node(id)->position.x, g.node(id)->position.y), before.value(id) + moved);
+        QCOMPARE(item->corner(), item->pos());
+
+        // Ctrl+L lays the block out as one node: nothing overlaps it, its connections are routed,
+        // its layers keep their arrangement inside.
+        QSignalSpy finished(doc, &GraphDocument::layoutFinished);
+        QTest::keyClick(view, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(finished.count(), 1);
+        QCoreApplication::processEvents();
+        item = scene->groupItems().first();
+        const QRectF box(item->corner(), QSizeF(kLayoutNodeWidth, kLayoutNodeHeight));
+        for (NodeItem* n : scene->nodeItems())
+            if (n->isVisible()) QVERIFY(!box.intersects(n->sceneBoundingRect().adjusted(8, 8, -8, -8)));
+        for (const auto& [id, e] : g.edges())
+            if (scene->edgeItem(id)->isVisible()) QVERIFY2(scene->edgeItem(id)->followsRoute(), qPrintable(QString::number(id)));
+        for (NodeId id : block) QCOMPARE(now(id) - item->corner(), before.value(id) - cornerBefore);
+
+        // A double-click expands it in place: its layers come back around the block's corner, in a
+        // frame; undo collapses it again.
+        const QPointF corner = item->corner();
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(item->mapToScene(QPointF(85, 14))));
+        QTRY_VERIFY(!doc->groups().front().collapsed);
+        item = scene->groupItems().first();
+        QVERIFY(!item->collapsed());
+        for (NodeId id : block) QVERIFY(scene->nodeItem(id)->isVisible());
+        QCOMPARE(cornerOf(now), corner);
+        for (NodeId id : block) QVERIFY(item->sceneBoundingRect().contains(scene->nodeItem(id)->sceneBoundingRect()));
+        doc->undoStack()->undo();
+        QVERIFY(doc->groups().front().collapsed);
+        QVERIFY(!scene->nodeItem(block.first())->isVisible());
+
+        // Saved with the project; training and export read the same 26 layers.
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(doc->saveAs(dir.filePath(QStringLiteral("grouped.netloom")), &error), qPrintable(error));
+        ProjectLoad back = loadProject(dir.filePath(QStringLiteral("grouped.netloom")).toStdString());
+        QVERIFY(back.ok());
+        QCOMPARE(back.project->editor.groups, doc->groups());
+        QCOMPARE(back.project->graph.nodes().size(), size_t{26});
+
+        // Delete on the selected block removes its layers and the group in one step; undo brings both.
+        const int steps = doc->undoStack()->index();
+        scene->clearSelection();
+        scene->groupItems().first()->setSelected(true);
+        QCOMPARE(scene->selectedNodes().size(), block.size());
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(doc->undoStack()->index(), steps + 1);
+        QVERIFY(doc->groups().empty());
+        QVERIFY(!g.node(block.first()));
+        QVERIFY(scene->groupItems().isEmpty());
+        doc->undoStack()->undo();
+        QCOMPARE(doc->groups().size(), size_t{1});
+        QCOMPARE(scene->groupItems().size(), 1);
+        QVERIFY(!scene->nodeItem(block.first())->isVisible());
+
+        // A layer already in a group cannot join another; Ctrl+Shift+G ungroups.
+        QString why;
+        QVERIFY(!doc->groupNodes({block.first(), pool}, {}, &why));
+        QVERIFY(why.contains(QLatin1String("block1_conv1")));
+        scene->clearSelection();
+        scene->groupItems().first()->setSelected(true);
+        QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(doc->groups().empty());
+        for (NodeId id : block) QVERIFY(scene->nodeItem(id)->isVisible());
+        for (const auto& [id, e] : g.edges()) QVERIFY(scene->edgeItem(id)->isVisible());
+    }
+
+    // Right click on a collapsed block: its own menu; Expand there, then Collapse from a layer's menu.
+    void groupMenuExpandsAndCollapses() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        const NodeId conv = doc->graph().nodeByName("conv1")->id, relu = doc->graph().nodeByName("relu1")->id;
+        QVERIFY(doc->groupNodes({conv, relu}, QStringLiteral("features")));
+        GroupItem* item = w.scene()->groupItems().first();
+        QMenu* menu = rightClick(w.view(), w.view()->mapFromScene(item->mapToScene(QPointF(85, 30))));
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("GroupMenu"));
+        QCOMPARE(w.editorActions()->toggleGroup()->text(), w.editorActions()->tr("Expand Group"));
+        clickEntry(menu, w.editorActions()->toggleGroup());
+        QVERIFY(!doc->groups().front().collapsed);
+        QTRY_VERIFY(!menu->isVisible());
+        menu = rightClick(w.view(), w.view()->mapFromScene(w.scene()->nodeItem(relu)->sceneBoundingRect().center()));
+        QVERIFY(menu);
+        QCOMPARE(menu->objectName(), QStringLiteral("LayerMenu"));
+        clickEntry(menu, w.editorActions()->toggleGroup());
+        QVERIFY(doc->groups().front().collapsed);
+        QCOMPARE(doc->undoStack()->count(), 3);
     }
 
     // Every dock is in View > Panels: a closed one comes back from there.

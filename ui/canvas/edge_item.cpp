@@ -10,7 +10,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
 
-#include "canvas/node_item.h"
+#include "canvas/port_holder.h"
 #include "document/graph_document.h"
 #include "layout/graph_layout.h"
 
@@ -20,12 +20,19 @@ namespace {
 constexpr qreal kArrow = 7;
 }
 
-EdgeItem::EdgeItem(GraphDocument* doc, EdgeId id, NodeItem* from, NodeItem* to, int port)
+EdgeItem::EdgeItem(GraphDocument* doc, EdgeId id, const PortHolder* from, const PortHolder* to, int port)
     : doc_(doc), id_(id), from_(from), to_(to), port_(port), label_(new QGraphicsSimpleTextItem(this)) {
     setPen(QPen(QColor(0x7f, 0x8c, 0x8d), 1.6));
     setZValue(-1);
     setFlag(ItemIsSelectable);
     label_->setBrush(QColor(0x34, 0x49, 0x5e));
+    updatePath();
+}
+
+void EdgeItem::attach(const PortHolder* from, const PortHolder* to, int port) {
+    from_ = from;
+    to_ = to;
+    port_ = port;
     updatePath();
 }
 
@@ -64,11 +71,21 @@ void EdgeItem::updatePath() {
     setPath(path);
     // The label in the box the layout reserved for it (core's size for this text); without a
     // route, beside the curve's middle.
-    const LayoutPoint size = shapeLabelSize(label_->text().toStdString());
-    if (labelBox.isNull()) {
-        const QPointF mid = path.pointAtPercent(0.5);
-        labelBox = QRectF(mid + QPointF(6, -size.y / 2), QSizeF(size.x, size.y));
+    besideCurve_ = labelBox.isNull();
+    if (besideCurve_) {
+        curveMiddle_ = path.pointAtPercent(0.5);
+        labelBox = besideCurve();
     }
+    labelBox_ = labelBox;
+    placeLabel();
+}
+
+QRectF EdgeItem::besideCurve() const {
+    const LayoutPoint size = shapeLabelSize(label_->text().toStdString());
+    return QRectF(curveMiddle_ + QPointF(6, -size.y / 2), QSizeF(size.x, size.y));
+}
+
+void EdgeItem::placeLabel() {
     // One font and its metrics for every label (measuring is the costly part of a re-label).
     static const QFont base = [] {
         QFont f;
@@ -78,22 +95,24 @@ void EdgeItem::updatePath() {
     static const QFontMetricsF metrics(base);
     const qreal textWidth = metrics.horizontalAdvance(label_->text());
     int pixels = 11;
-    if (textWidth > labelBox.width() - 2 && textWidth > 0)
-        pixels = std::max(6, static_cast<int>(11 * (labelBox.width() - 2) / textWidth));
+    if (textWidth > labelBox_.width() - 2 && textWidth > 0)
+        pixels = std::max(6, static_cast<int>(11 * (labelBox_.width() - 2) / textWidth));
     if (label_->font().pixelSize() != pixels) {
         QFont f = base;
         f.setPixelSize(pixels);
         label_->setFont(f);
     }
     const QRectF text = label_->boundingRect();
-    label_->setPos(labelBox.center() - text.center());
+    label_->setPos(labelBox_.center() - text.center());
 }
 
 QRectF EdgeItem::labelRect() const { return label_->sceneBoundingRect(); }
 
 bool EdgeItem::setShapeLabel(const QString& text) {
     if (label_->text() == text) return false;
-    label_->setText(text);  // placed by the next updatePath()
+    label_->setText(text);
+    if (besideCurve_) labelBox_ = besideCurve();  // sized for the text; a route's box stays
+    placeLabel();
     return true;
 }
 

@@ -12,14 +12,17 @@ class QGraphicsSimpleTextItem;
 namespace netloom::ui {
 
 class GraphDocument;
-class NodeItem;
+class PortHolder;
 
 class EdgeItem : public QGraphicsPathItem {
 public:
-    EdgeItem(GraphDocument* doc, EdgeId id, NodeItem* from, NodeItem* to, int port);
+    EdgeItem(GraphDocument* doc, EdgeId id, const PortHolder* from, const PortHolder* to, int port);
     EdgeId edgeId() const { return id_; }
+    // New ends: a layer's ports, or a collapsed group's standing in for them.
+    void attach(const PortHolder* from, const PortHolder* to, int port);
     void updatePath();
-    // Returns whether the text changed (then updatePath() places it).
+    // A new shape label in the box updatePath() chose; the path stays (a re-analysis changes
+    // labels, not ends). Returns whether the text changed.
     bool setShapeLabel(const QString& text);
     QString shapeLabel() const;
     // Whether the edge is drawn along the layout's route (false: its own curve).
@@ -36,10 +39,16 @@ public:
 private:
     GraphDocument* doc_;
     EdgeId id_;
-    NodeItem* from_;
-    NodeItem* to_;
+    const PortHolder* from_;
+    const PortHolder* to_;
     int port_;
+    void placeLabel();  // the text in labelBox_, shrunk to fit
+    QRectF besideCurve() const;  // the label's box beside the curve's middle, sized for its text
+
     QGraphicsSimpleTextItem* label_;
+    QRectF labelBox_;
+    QPointF curveMiddle_;  // where a label beside the edge's own curve goes
+    bool besideCurve_ = true;  // the label is beside the curve, not in a box the layout reserved
     bool routed_ = false;
 };
 

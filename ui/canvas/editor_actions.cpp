@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QCursor>
 #include <QGraphicsItem>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMimeData>
@@ -14,6 +15,7 @@
 #include "canvas/edge_item.h"
 #include "canvas/graph_scene.h"
 #include "canvas/graph_view.h"
+#include "canvas/group_item.h"
 #include "canvas/node_item.h"
 #include "document/graph_document.h"
 #include "graph/layer_registry.h"
@@ -53,6 +55,11 @@ EditorActions::EditorActions(GraphDocument* doc, GraphScene* scene, GraphView* v
     topToBottom_ = make(tr("&Top to Bottom"), QKeySequence(), "ViewTopToBottom");
     leftToRight_ = make(tr("&Left to Right"), QKeySequence(), "ViewLeftToRight");
     fitToView_ = make(tr("&Fit to View"), QKeySequence(tr("Ctrl+0")), "ViewFit");
+    group_ = make(tr("&Group"), QKeySequence(tr("Ctrl+G")), "EditGroup");
+    group_->setToolTip(tr("Make the selected layers a named block that can be collapsed into one node"));
+    ungroup_ = make(tr("U&ngroup"), QKeySequence(tr("Ctrl+Shift+G")), "EditUngroup");
+    toggleGroup_ = make(tr("Collapse Group"), QKeySequence(), "EditToggleGroup");
+    renameGroup_ = make(tr("Rename Group…"), QKeySequence(), "EditRenameGroup");
     directionGroup_ = new QActionGroup(this);
     for (QAction* a : {topToBottom_, leftToRight_}) {
         a->setCheckable(true);
@@ -77,7 +84,35 @@ EditorActions::EditorActions(GraphDocument* doc, GraphScene* scene, GraphView* v
     connect(rename_, &QAction::triggered, this, [this] {
         const QList<NodeId> selected = scene_->selectedNodes();
         if (selected.size() == 1) Q_EMIT renameRequested(selected.first());
+        else if (selectedGroups().size() == 1) renameGroup_->trigger();  // a selected collapsed group
     });
+    connect(group_, &QAction::triggered, this, [this] {
+        QString why;
+        if (!doc_->groupNodes(scene_->selectedNodes(), {}, &why)) Q_EMIT editRefused(why);
+    });
+    connect(ungroup_, &QAction::triggered, this, [this] {
+        QList<int> groups = selectedGroups();
+        if (groups.isEmpty()) return;
+        std::sort(groups.begin(), groups.end(), std::greater<int>());  // indices stay valid
+        doc_->undoStack()->beginMacro(tr("Ungroup"));
+        for (int g : groups) doc_->ungroup(g);
+        doc_->undoStack()->endMacro();
+    });
+    connect(toggleGroup_, &QAction::triggered, this, [this] {
+        const QList<int> groups = selectedGroups();
+        if (groups.size() == 1) doc_->setGroupCollapsed(groups.first(), !doc_->groups().at(groups.first()).collapsed);
+    });
+    connect(renameGroup_, &QAction::triggered, this, [this] {
+        const QList<int> groups = selectedGroups();
+        if (groups.size() != 1) return;
+        const QString old = QString::fromStdString(doc_->groups().at(groups.first()).name);
+        bool ok = false;
+        const QString name = QInputDialog::getText(view_, tr("Rename Group"), tr("Name:"), QLineEdit::Normal, old, &ok);
+        QString why;
+        if (ok && !doc_->renameGroup(groups.first(), name, &why)) Q_EMIT editRefused(why);
+    });
+    connect(scene_, &QGraphicsScene::selectionChanged, this, &EditorActions::updateGroupActions);
+    connect(doc_, &GraphDocument::groupsChanged, this, &EditorActions::updateGroupActions);
     connect(disconnect_, &QAction::triggered, this, [this] {
         // The selected connections, and every connection of the selected layers.
         std::set<EdgeId> edges;
@@ -99,6 +134,23 @@ EditorActions::EditorActions(GraphDocument* doc, GraphScene* scene, GraphView* v
     connect(doc_, &GraphDocument::directionChanged, this, &EditorActions::updateDirection);
     connect(doc_, &GraphDocument::documentReset, this, &EditorActions::updateDirection);
     updateDirection();
+}
+
+QList<int> EditorActions::selectedGroups() const {
+    QList<int> groups;
+    for (NodeId id : scene_->selectedNodes())
+        if (int g = doc_->groupOf(id); g >= 0 && !groups.contains(g)) groups << g;
+    return groups;
+}
+
+void EditorActions::updateGroupActions() {
+    const QList<int> groups = selectedGroups();
+    const bool one = groups.size() == 1;
+    group_->setEnabled(!scene_->selectedNodes().isEmpty() && groups.isEmpty());
+    ungroup_->setEnabled(!groups.isEmpty());
+    toggleGroup_->setEnabled(one);
+    renameGroup_->setEnabled(one);
+    toggleGroup_->setText(one && doc_->groups().at(groups.first()).collapsed ? tr("Expand Group") : tr("Collapse Group"));
 }
 
 void EditorActions::updateDirection() {
@@ -159,15 +211,36 @@ QMenu* EditorActions::contextMenu(QPointF scenePos, QWidget* parent) {
     menu->setAttribute(Qt::WA_DeleteOnClose);
     NodeItem* node = nullptr;
     EdgeItem* edge = nullptr;
+    GroupItem* block = nullptr;
     for (QGraphicsItem* item : scene_->items(scenePos)) {
-        for (QGraphicsItem* i = item; i && !node && !edge; i = i->parentItem()) {
+        if (!item->isVisible()) continue;
+        for (QGraphicsItem* i = item; i && !node && !edge && !block; i = i->parentItem()) {
             node = dynamic_cast<NodeItem*>(i);
             edge = dynamic_cast<EdgeItem*>(i);
+            block = dynamic_cast<GroupItem*>(i);
         }
-        if (node || edge) break;
+        if (node || edge || block) break;
     }
-    if (node) {
+    if (block) {
+        // A collapsed group, or an expanded one's title: the group's own menu.
+        const NodeGroup& g = doc_->groups().at(static_cast<size_t>(block->index()));
+        scene_->clearSelection();
+        if (block->collapsed()) block->setSelected(true);
+        else scene_->selectNodes(QList<NodeId>(g.members.begin(), g.members.end()));
+        updateGroupActions();
+        menu->setObjectName(QStringLiteral("GroupMenu"));
+        menu->addAction(toggleGroup_);
+        menu->addAction(renameGroup_);
+        menu->addAction(ungroup_);
+        menu->addSeparator();
+        menu->addAction(cut_);
+        menu->addAction(copy_);
+        menu->addAction(remove_);
+        menu->addSeparator();
+        menu->addAction(layout_);
+    } else if (node) {
         if (!node->isSelected()) scene_->selectNodes({node->nodeId()});
+        updateGroupActions();
         menu->setObjectName(QStringLiteral("LayerMenu"));
         rename_->setEnabled(scene_->selectedNodes().size() == 1);
         menu->addAction(rename_);
@@ -178,6 +251,9 @@ QMenu* EditorActions::contextMenu(QPointF scenePos, QWidget* parent) {
         menu->addAction(remove_);
         menu->addAction(disconnect_);
         menu->addSeparator();
+        if (group_->isEnabled()) menu->addAction(group_);
+        if (toggleGroup_->isEnabled()) menu->addAction(toggleGroup_);
+        if (ungroup_->isEnabled()) menu->addAction(ungroup_);
         menu->addAction(layout_);
     } else if (edge) {
         scene_->clearSelection();

@@ -1,8 +1,9 @@
 #pragma once
 // The editor's commands as QActions, shared by the menu bar, the toolbar and the canvas's context
 // menus: clipboard (paste lands at the cursor and never on top of other layers), duplicate, delete,
-// rename (F2), disconnect, add a layer where the menu was opened, and the layered layout (Ctrl+L,
-// off the GUI thread) with its direction.
+// rename (F2), disconnect, add a layer where the menu was opened, groups (Ctrl+G groups the
+// selection, Ctrl+Shift+G ungroups, expand/collapse, rename), and the layered layout (Ctrl+L, off
+// the GUI thread) with its direction.
 #include <QObject>
 #include <QPointF>
 #include <optional>
@@ -37,6 +38,10 @@ public:
     QAction* topToBottom() const { return topToBottom_; }
     QAction* leftToRight() const { return leftToRight_; }
     QAction* fitToView() const { return fitToView_; }
+    QAction* group() const { return group_; }
+    QAction* ungroup() const { return ungroup_; }
+    QAction* toggleGroup() const { return toggleGroup_; }
+    QAction* renameGroup() const { return renameGroup_; }
 
     // The menu for what lies at `scenePos`: a layer (selected first when it is not), a connection
     // or the empty canvas. The caller shows it; it deletes itself when closed.
@@ -53,17 +58,23 @@ public:
 Q_SIGNALS:
     // F2 or "Rename…" on a layer: the window puts the keyboard into the inspector's name field.
     void renameRequested(NodeId id);
+    // An edit the document refused, in words (for the status bar).
+    void editRefused(const QString& why);
 
 private:
     QAction* make(const QString& text, const QKeySequence& key, const char* name);
     std::optional<QPointF> cursorScenePos() const;
     void updateDirection();
+    // The groups of the selected layers (a selected collapsed group included), by index.
+    QList<int> selectedGroups() const;
+    void updateGroupActions();
 
     GraphDocument* doc_;
     GraphScene* scene_;
     GraphView* view_;
     QAction *cut_, *copy_, *paste_, *duplicate_, *remove_, *rename_, *disconnect_, *selectAll_;
     QAction *layout_, *topToBottom_, *leftToRight_, *fitToView_;
+    QAction *group_, *ungroup_, *toggleGroup_, *renameGroup_;
     QActionGroup* directionGroup_;
 };
 

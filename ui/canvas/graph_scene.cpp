@@ -2,11 +2,14 @@
 
 #include <QGraphicsSceneMouseEvent>
 #include <QSet>
+#include <algorithm>
 
 #include "canvas/edge_item.h"
+#include "canvas/group_item.h"
 #include "canvas/new_edge_interaction.h"
 #include "canvas/node_item.h"
 #include "document/graph_document.h"
+#include "layout/graph_layout.h"
 
 namespace netloom::ui {
 
@@ -19,11 +22,13 @@ GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(par
         edgesAt_.remove(id);
         delete nodes_.take(id);
     });
+    connect(doc_, &GraphDocument::groupsChanged, this, &GraphScene::rebuildGroups);
     connect(doc_, &GraphDocument::edgeAdded, this, &GraphScene::addEdge);
     connect(doc_, &GraphDocument::edgeRemoved, this, &GraphScene::removeEdge);
     connect(doc_, &GraphDocument::nodeMoved, this, [this](int id) {
         const Node* node = doc_->graph().node(id);
         if (NodeItem* n = nodes_.value(id); n && node) n->setPos(node->position.x, node->position.y);
+        if (GroupItem* g = groupItemOf(id)) g->refresh();
     });
     connect(doc_, &GraphDocument::analysisChanged, this, &GraphScene::refreshNodes);
     connect(doc_, &GraphDocument::routesChanged, this, [this] {
@@ -31,6 +36,7 @@ GraphScene::GraphScene(GraphDocument* doc, QObject* parent) : QGraphicsScene(par
     });
     connect(doc_, &GraphDocument::directionChanged, this, [this] {
         for (NodeItem* n : nodes_) n->refresh();
+        for (GroupItem* g : groups_) g->refresh();
         for (EdgeItem* e : edges_) e->updatePath();
     });
     rebuild();
@@ -46,9 +52,65 @@ void GraphScene::rebuild() {
     nodes_.clear();
     edges_.clear();
     edgesAt_.clear();
+    groups_.clear();
     for (const auto& [id, n] : doc_->graph().nodes()) addNode(id);
     for (const auto& [id, e] : doc_->graph().edges()) addEdge(id);
+    rebuildGroups();
     refreshAll();
+}
+
+void GraphScene::rebuildGroups() {
+    qDeleteAll(groups_);
+    groups_.clear();
+    const auto& groups = doc_->groups();
+    QSet<NodeId> hidden;
+    for (int i = 0; i < static_cast<int>(groups.size()); ++i) {
+        auto* item = new GroupItem(doc_, i);
+        addItem(item);
+        groups_.append(item);
+        connect(item, &GroupItem::geometryMoved, this, [this, i] {
+            for (NodeId m : doc_->groups().at(static_cast<size_t>(i)).members) updateEdgesAt(m);
+        });
+        if (groups[i].collapsed) hidden.unite(QSet<NodeId>(groups[i].members.begin(), groups[i].members.end()));
+    }
+    for (NodeItem* n : nodes_) {
+        n->setVisible(!hidden.contains(n->nodeId()));
+        if (hidden.contains(n->nodeId())) n->setSelected(false);
+    }
+    for (EdgeItem* e : edges_) attachEdge(e);
+}
+
+GroupItem* GraphScene::groupItemOf(NodeId id) const {
+    const int g = doc_->groupOf(id);
+    return g >= 0 && g < groups_.size() ? groups_.at(g) : nullptr;
+}
+
+GroupItem* GraphScene::collapsedGroupOf(NodeId id) const {
+    GroupItem* g = groupItemOf(id);
+    return g && g->collapsed() ? g : nullptr;
+}
+
+const PortHolder* GraphScene::holderOf(NodeId id) const {
+    if (GroupItem* g = collapsedGroupOf(id)) return g;
+    return nodes_.value(id);
+}
+
+void GraphScene::attachEdge(EdgeItem* item) {
+    const Edge* e = doc_->graph().edge(item->edgeId());
+    if (!e) return;
+    GroupItem* fromGroup = collapsedGroupOf(e->from);
+    GroupItem* toGroup = collapsedGroupOf(e->to);
+    item->setVisible(!(fromGroup && fromGroup == toGroup));  // inside a collapsed group
+    int port = e->port;
+    if (toGroup) {  // the group's k-th input port takes the k-th connection entering it
+        const auto into = edgesIntoGroup(doc_->graph(), doc_->groups().at(static_cast<size_t>(toGroup->index())));
+        port = static_cast<int>(std::find(into.begin(), into.end(), e->id) - into.begin());
+    }
+    item->attach(holderOf(e->from), holderOf(e->to), port);
+}
+
+void GraphScene::updateEdgesAt(NodeId id) {
+    for (auto it = edgesAt_.constFind(id); it != edgesAt_.cend() && it.key() == id; ++it) it.value()->updatePath();
 }
 
 void GraphScene::addNode(NodeId id) {
@@ -56,7 +118,8 @@ void GraphScene::addNode(NodeId id) {
     addItem(item);
     nodes_.insert(id, item);
     connect(item, &NodeItem::geometryMoved, this, [this, id] {
-        for (auto it = edgesAt_.constFind(id); it != edgesAt_.cend() && it.key() == id; ++it) it.value()->updatePath();
+        updateEdgesAt(id);
+        if (GroupItem* g = groupItemOf(id)) g->refresh();  // its frame follows a dragged layer
     });
 }
 
@@ -68,16 +131,33 @@ void GraphScene::addEdge(EdgeId id) {
     edges_.insert(id, item);
     edgesAt_.insert(e->from, item);
     edgesAt_.insert(e->to, item);
+    // A connection into or out of a collapsed group attaches to the group, and renumbers its ports.
+    GroupItem* fromGroup = collapsedGroupOf(e->from);
+    GroupItem* toGroup = collapsedGroupOf(e->to);
+    if (fromGroup || toGroup) {
+        for (GroupItem* g : {fromGroup, toGroup})
+            if (g) g->refresh();
+        for (EdgeItem* other : edges_) attachEdge(other);
+    }
 }
 
 void GraphScene::removeEdge(EdgeId id) {
     EdgeItem* item = edges_.take(id);
     if (!item) return;
+    bool atCollapsedGroup = false;
     for (auto it = edgesAt_.begin(); it != edgesAt_.end();) {
-        if (it.value() == item) it = edgesAt_.erase(it);
-        else ++it;
+        if (it.value() == item) {
+            atCollapsedGroup = atCollapsedGroup || collapsedGroupOf(it.key());
+            it = edgesAt_.erase(it);
+        } else {
+            ++it;
+        }
     }
     delete item;
+    if (!atCollapsedGroup) return;
+    // The group lost a port: renumber its connections.
+    for (GroupItem* g : groups_) g->refresh();
+    for (EdgeItem* other : edges_) attachEdge(other);
 }
 
 void GraphScene::refreshNodes(const QList<NodeId>& ids) {
@@ -85,13 +165,13 @@ void GraphScene::refreshNodes(const QList<NodeId>& ids) {
     const QSet<NodeId> changed(ids.begin(), ids.end());
     for (NodeId id : ids)
         if (NodeItem* n = nodes_.value(id)) n->refresh();
+    for (GroupItem* g : groups_) g->refresh();  // their shapes and ports; a project has few groups
     for (EdgeItem* e : edges_) {
         const Edge* edge = doc_->graph().edge(e->edgeId());
         if (!edge || !changed.contains(edge->from)) continue;
         auto it = a.nodes.find(edge->from);
-        if (e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
-                                                                       : QStringLiteral("?")))
-            e->updatePath();
+        e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
+                                                                   : QStringLiteral("?"));
     }
 }
 
@@ -101,16 +181,18 @@ void GraphScene::refreshAll() {
     for (EdgeItem* e : edges_) {
         const Edge* edge = doc_->graph().edge(e->edgeId());
         auto it = edge ? a.nodes.find(edge->from) : a.nodes.end();
-        if (e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
-                                                                       : QStringLiteral("?")))
-            e->updatePath();
+        e->setShapeLabel(it != a.nodes.end() && it->second.output ? QString::fromStdString(it->second.output->toString())
+                                                                   : QStringLiteral("?"));
     }
 }
 
 QList<NodeId> GraphScene::selectedNodes() const {
     QList<NodeId> ids;
-    for (QGraphicsItem* i : selectedItems())
+    for (QGraphicsItem* i : selectedItems()) {
         if (auto* n = dynamic_cast<NodeItem*>(i)) ids << n->nodeId();
+        if (auto* g = dynamic_cast<GroupItem*>(i); g && g->collapsed())
+            for (NodeId m : doc_->groups().at(static_cast<size_t>(g->index())).members) ids << m;
+    }
     return ids;
 }
 
@@ -130,8 +212,16 @@ void GraphScene::selectNodes(const QList<NodeId>& ids) {
 void GraphScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
         for (NodeItem* n : nodes_) {
-            if (n->outputPortAt(event->scenePos())) {
-                newEdge_ = std::make_unique<NewEdgeInteraction>(this, n);
+            if (n->isVisible() && n->outputPortAt(event->scenePos())) {
+                newEdge_ = std::make_unique<NewEdgeInteraction>(this, n->nodeId(), n);
+                newEdge_->move(event->scenePos());
+                event->accept();
+                return;
+            }
+        }
+        for (GroupItem* g : groups_) {
+            if (g->outputPortAt(event->scenePos())) {  // from the layer whose output leaves the block
+                newEdge_ = std::make_unique<NewEdgeInteraction>(this, g->exitNode(), g);
                 newEdge_->move(event->scenePos());
                 event->accept();
                 return;
@@ -157,11 +247,19 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);
-    // A finished drag becomes one move command for everything that moved.
+    // A finished drag becomes one move command for everything that moved; a dragged collapsed
+    // group moves its layers with it.
     QHash<NodeId, QPointF> moved;
     for (NodeItem* n : nodes_) {
         const Node* node = doc_->graph().node(n->nodeId());
-        if (node && (node->position.x != n->pos().x() || node->position.y != n->pos().y())) moved.insert(n->nodeId(), n->pos());
+        if (n->isVisible() && node && (node->position.x != n->pos().x() || node->position.y != n->pos().y()))
+            moved.insert(n->nodeId(), n->pos());
+    }
+    for (GroupItem* g : groups_) {
+        const QPointF delta = g->pos() - g->corner();
+        if (!g->collapsed() || delta.isNull()) continue;
+        for (NodeId m : doc_->groups().at(static_cast<size_t>(g->index())).members)
+            if (const Node* node = doc_->graph().node(m)) moved.insert(m, QPointF(node->position.x, node->position.y) + delta);
     }
     if (!moved.isEmpty()) doc_->moveNodes(moved);
 }

@@ -12,6 +12,8 @@ namespace netloom::ui {
 class GraphDocument;
 class NodeItem;
 class EdgeItem;
+class GroupItem;
+class PortHolder;
 class NewEdgeInteraction;
 
 class GraphScene : public QGraphicsScene {
@@ -23,6 +25,11 @@ public:
     GraphDocument* document() const { return doc_; }
     QList<NodeItem*> nodeItems() const { return nodes_.values(); }
     NodeItem* nodeItem(NodeId id) const { return nodes_.value(id); }
+    EdgeItem* edgeItem(EdgeId id) const { return edges_.value(id); }
+    QList<GroupItem*> groupItems() const { return groups_; }
+    // The item drawing the layer's group (collapsed or expanded), or null.
+    GroupItem* groupItemOf(NodeId id) const;
+    // The selected layers; a selected collapsed group counts as all of its layers.
     QList<NodeId> selectedNodes() const;
     QList<EdgeId> selectedEdges() const;
     void selectNodes(const QList<NodeId>& ids);
@@ -43,11 +50,20 @@ private:
     // Only these nodes, and the edges leaving them (their shape labels).
     void refreshNodes(const QList<netloom::NodeId>& ids);
     void removeEdge(EdgeId id);
+    // Group items anew from the document; the layers of collapsed groups hidden, the connections
+    // attached to what is visible (a layer or its collapsed group).
+    void rebuildGroups();
+    void attachEdge(EdgeItem* item);
+    // What stands for the layer on the canvas: its own item, or its collapsed group's.
+    const PortHolder* holderOf(NodeId id) const;
+    GroupItem* collapsedGroupOf(NodeId id) const;
+    void updateEdgesAt(NodeId id);
 
     GraphDocument* doc_;
     QHash<NodeId, NodeItem*> nodes_;
     QHash<EdgeId, EdgeItem*> edges_;
     QMultiHash<NodeId, EdgeItem*> edgesAt_;  // both ends: a moved node updates only its own edges
+    QList<GroupItem*> groups_;                // by index in the document's groups
     std::unique_ptr<NewEdgeInteraction> newEdge_;
 };
 

@@ -10,16 +10,17 @@
 
 namespace netloom::ui {
 
-NewEdgeInteraction::NewEdgeInteraction(GraphScene* scene, NodeItem* source)
-    : scene_(scene), source_(source), preview_(new QGraphicsPathItem()) {
+NewEdgeInteraction::NewEdgeInteraction(GraphScene* scene, NodeId source, const PortHolder* from)
+    : scene_(scene), source_(source), from_(from), preview_(new QGraphicsPathItem()) {
     preview_->setPen(QPen(QColor(0x29, 0x80, 0xb9), 2, Qt::DashLine));
     scene_->addItem(preview_);
     // Light up every input port that would accept this edge (an occupied one too: a drop there
     // replaces its connection).
     for (NodeItem* item : scene_->nodeItems()) {
+        if (!item->isVisible()) continue;  // inside a collapsed group
         QList<int> ok;
         for (int p = 0; p < scene_->document()->inputPortCount(item->nodeId()); ++p)
-            if (scene_->document()->connectionProblem(source_->nodeId(), item->nodeId(), p, true).isEmpty()) ok << p;
+            if (scene_->document()->connectionProblem(source_, item->nodeId(), p, true).isEmpty()) ok << p;
         item->setPortHighlight(ok);
     }
 }
@@ -31,15 +32,15 @@ NewEdgeInteraction::~NewEdgeInteraction() {
 }
 
 void NewEdgeInteraction::move(QPointF scenePos) {
-    preview_->setPath(EdgeItem::curve(source_->outputPortPos(), scenePos, scene_->document()->direction()));
+    preview_->setPath(EdgeItem::curve(from_->outputPortPos(), scenePos, scene_->document()->direction()));
 }
 
 QString NewEdgeInteraction::finish(QPointF scenePos) {
     for (NodeItem* item : scene_->nodeItems()) {
-        int port = item->inputPortAt(scenePos);
+        int port = item->isVisible() ? item->inputPortAt(scenePos) : -1;
         if (port < 0) continue;
         QString why;
-        if (!scene_->document()->connectPorts(source_->nodeId(), item->nodeId(), port, &why, true)) return why;
+        if (!scene_->document()->connectPorts(source_, item->nodeId(), port, &why, true)) return why;
         return {};
     }
     return {};

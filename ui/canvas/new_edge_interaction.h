@@ -12,11 +12,12 @@ class QGraphicsPathItem;
 namespace netloom::ui {
 
 class GraphScene;
-class NodeItem;
+class PortHolder;
 
 class NewEdgeInteraction {
 public:
-    NewEdgeInteraction(GraphScene* scene, NodeItem* source);
+    // From `source`'s output, drawn from `from`'s output port (the layer, or its collapsed group).
+    NewEdgeInteraction(GraphScene* scene, NodeId source, const PortHolder* from);
     ~NewEdgeInteraction();
     void move(QPointF scenePos);
     // Returns the refusal reason, or an empty string when connected (or dropped on nothing).
@@ -24,7 +25,8 @@ public:
 
 private:
     GraphScene* scene_;
-    NodeItem* source_;
+    NodeId source_;
+    const PortHolder* from_;
     QGraphicsPathItem* preview_;
 };
 

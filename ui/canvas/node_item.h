@@ -2,13 +2,14 @@
 // A layer on the canvas. It holds its node's id only and reads everything else from the document.
 #include <QGraphicsObject>
 
+#include "canvas/port_holder.h"
 #include "graph/graph.h"
 
 namespace netloom::ui {
 
 class GraphDocument;
 
-class NodeItem : public QGraphicsObject {
+class NodeItem : public QGraphicsObject, public PortHolder {
     Q_OBJECT
 public:
     NodeItem(GraphDocument* doc, NodeId id);
@@ -19,8 +20,8 @@ public:
 
     // Scene coordinates. Ports sit on the top and bottom edges in a top-to-bottom layout, on the
     // left and right edges in a left-to-right one (the document's direction).
-    QPointF inputPortPos(int port) const;
-    QPointF outputPortPos() const;
+    QPointF inputPortPos(int port) const override;
+    QPointF outputPortPos() const override;
     int inputPortAt(QPointF scenePos) const;  // -1 when none
     bool outputPortAt(QPointF scenePos) const;
     bool hasOutputPort() const;

@@ -219,6 +219,13 @@ void GraphDocument::assignRoutes(std::map<EdgeId, EdgeRoute> routes) {
     Q_EMIT routesChanged();
 }
 
+void GraphDocument::assignGroups(std::vector<NodeGroup> groups) {
+    if (project_.editor.groups == groups) return;
+    project_.editor.groups = std::move(groups);
+    ++generation_;  // a running layout was made for other groups
+    Q_EMIT groupsChanged();
+}
+
 const EdgeRoute* GraphDocument::route(EdgeId id) const {
     auto it = routes_.find(id);
     return it == routes_.end() ? nullptr : &it->second;
@@ -261,6 +268,11 @@ void GraphDocument::removeNodes(const QList<NodeId>& ids, const QList<EdgeId>& a
         for (const Edge& e : project_.graph.inputsOf(id)) edges.insert(e.id);
         for (const Edge& e : project_.graph.outputsOf(id)) edges.insert(e.id);
     }
+    // The groups lose the deleted layers first (a group never names a missing layer), and get
+    // them back last on undo.
+    std::vector<NodeGroup> pruned = groupsWithout(std::set<NodeId>(ids.begin(), ids.end()));
+    if (pruned != project_.editor.groups)
+        new ChangeGroupsCommand(this, macro->text(), project_.editor.groups, std::move(pruned), macro);
     for (EdgeId e : edges) new RemoveEdgeCommand(this, *project_.graph.edge(e), macro);
     for (NodeId id : ids)
         if (const Node* n = project_.graph.node(id)) new RemoveNodeCommand(this, *n, macro);
@@ -386,11 +398,12 @@ void GraphDocument::requestLayout(std::optional<LayoutDirection> direction) { st
 
 void GraphDocument::autoLayout(std::optional<LayoutDirection> direction) {
     const LayoutDirection dir = direction.value_or(project_.editor.direction);
-    GraphLayout layout = computeLayout(layoutRequestFor(project_.graph, analysis(), dir));
+    GraphLayout layout = computeLayout(layoutRequest(dir));
     if (!layout.ok()) {
         Q_EMIT layoutError(QString::fromStdString(layout.error));
         return;
     }
+    placeCollapsedMembers(layout, project_.editor.groups, project_.graph);
     applyLayout(layout, dir);
 }
 
@@ -403,11 +416,11 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
         return;
     }
     const LayoutDirection dir = direction.value_or(project_.editor.direction);
-    LayoutRequest request = layoutRequestFor(project_.graph, analysis(), dir);
+    LayoutRequest request = layoutRequest(dir);
     pending_ = {generation_, resets_, dir, adoptOnly};
     layoutWatcher_ = new QFutureWatcher<GraphLayout>(this);
     connect(layoutWatcher_, &QFutureWatcherBase::finished, this, [this] {
-        const GraphLayout layout = layoutWatcher_->result();
+        GraphLayout layout = layoutWatcher_->result();
         layoutWatcher_->deleteLater();
         layoutWatcher_ = nullptr;
         const PendingLayout done = pending_;
@@ -431,6 +444,8 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
             }
             return;
         }
+        // Not edited since the request: the groups and positions are the ones it was made from.
+        placeCollapsedMembers(layout, project_.editor.groups, project_.graph);
         if (!done.adoptOnly) {
             applyLayout(layout, done.direction);
             return;
@@ -448,6 +463,10 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
     layoutWatcher_->setFuture(QtConcurrent::run([request] { return computeLayout(request); }));
 }
 
+LayoutRequest GraphDocument::layoutRequest(LayoutDirection direction) const {
+    return collapseGroups(layoutRequestFor(project_.graph, analysis(), direction), project_.editor.groups);
+}
+
 void GraphDocument::applyLayout(const GraphLayout& layout, LayoutDirection direction) {
     QHash<NodeId, QPointF> before, after;
     for (const auto& [id, p] : layout.positions) {
@@ -460,6 +479,89 @@ void GraphDocument::applyLayout(const GraphLayout& layout, LayoutDirection direc
     cmd->setText(direction == LayoutDirection::LeftToRight ? Tr::tr("Layout left to right") : Tr::tr("Layout top to bottom"));
     undo_.push(cmd);
     Q_EMIT layoutFinished();
+}
+
+// Groups -------------------------------------------------------------------------------------------
+
+int GraphDocument::groupOf(NodeId id) const {
+    const auto& groups = project_.editor.groups;
+    for (size_t i = 0; i < groups.size(); ++i)
+        if (std::find(groups[i].members.begin(), groups[i].members.end(), id) != groups[i].members.end())
+            return static_cast<int>(i);
+    return -1;
+}
+
+std::vector<NodeGroup> GraphDocument::groupsWithout(const std::set<NodeId>& removed) const {
+    std::vector<NodeGroup> out;
+    for (NodeGroup g : project_.editor.groups) {
+        g.members.erase(std::remove_if(g.members.begin(), g.members.end(), [&](NodeId m) { return removed.count(m) > 0; }),
+                        g.members.end());
+        if (!g.members.empty()) out.push_back(std::move(g));
+    }
+    return out;
+}
+
+bool GraphDocument::groupNodes(const QList<NodeId>& ids, const QString& name, QString* why) {
+    std::set<NodeId> members;
+    for (NodeId id : ids) {
+        const Node* n = project_.graph.node(id);
+        if (!n) continue;
+        if (int g = groupOf(id); g >= 0) {
+            if (why)
+                *why = Tr::tr("%1 is already in the group %2.")
+                           .arg(QString::fromStdString(n->name), QString::fromStdString(project_.editor.groups[g].name));
+            return false;
+        }
+        members.insert(id);
+    }
+    if (members.empty()) {
+        if (why) *why = Tr::tr("Select the layers to group first.");
+        return false;
+    }
+    std::set<std::string> taken;
+    for (const NodeGroup& g : project_.editor.groups) taken.insert(g.name);
+    std::string wanted = name.trimmed().toStdString();
+    for (int k = 1; wanted.empty() || taken.count(wanted); ++k) wanted = "group " + std::to_string(k);
+    std::vector<NodeGroup> after = project_.editor.groups;
+    after.push_back({wanted, std::vector<NodeId>(members.begin(), members.end()), true});
+    undo_.push(new ChangeGroupsCommand(this, Tr::tr("Group %n layers", nullptr, static_cast<int>(members.size())),
+                                       project_.editor.groups, after));
+    return true;
+}
+
+void GraphDocument::ungroup(int index) {
+    if (index < 0 || index >= static_cast<int>(project_.editor.groups.size())) return;
+    std::vector<NodeGroup> after = project_.editor.groups;
+    after.erase(after.begin() + index);
+    undo_.push(new ChangeGroupsCommand(this, Tr::tr("Ungroup"), project_.editor.groups, after));
+}
+
+void GraphDocument::setGroupCollapsed(int index, bool collapsed) {
+    if (index < 0 || index >= static_cast<int>(project_.editor.groups.size())) return;
+    if (project_.editor.groups[index].collapsed == collapsed) return;
+    std::vector<NodeGroup> after = project_.editor.groups;
+    after[index].collapsed = collapsed;
+    undo_.push(new ChangeGroupsCommand(this, collapsed ? Tr::tr("Collapse group") : Tr::tr("Expand group"),
+                                       project_.editor.groups, after));
+}
+
+bool GraphDocument::renameGroup(int index, const QString& name, QString* why) {
+    if (index < 0 || index >= static_cast<int>(project_.editor.groups.size())) return false;
+    const std::string wanted = name.trimmed().toStdString();
+    if (wanted.empty()) {
+        if (why) *why = Tr::tr("A group needs a name.");
+        return false;
+    }
+    if (wanted == project_.editor.groups[index].name) return true;
+    for (const NodeGroup& g : project_.editor.groups)
+        if (g.name == wanted) {
+            if (why) *why = Tr::tr("Another group is already called %1.").arg(QString::fromStdString(wanted));
+            return false;
+        }
+    std::vector<NodeGroup> after = project_.editor.groups;
+    after[index].name = wanted;
+    undo_.push(new ChangeGroupsCommand(this, Tr::tr("Rename group"), project_.editor.groups, after));
+    return true;
 }
 
 QByteArray GraphDocument::copyAsJson(const QList<NodeId>& ids) const {

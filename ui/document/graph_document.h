@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QObject>
 #include <optional>
+#include <set>
 #include <QPointF>
 #include <QString>
 #include <QUndoStack>
@@ -79,6 +80,18 @@ public:
     QList<NodeId> pasteJson(const QByteArray& json, QPointF offset);
     QByteArray copyAsJson(const QList<NodeId>& ids) const;
 
+    // Groups (project.editor.groups): named blocks of layers the canvas can draw collapsed, as one
+    // node with the block's outer ports. Layout treats a collapsed group as one node; training and
+    // export never see groups. Each edit below is one undo step.
+    const std::vector<NodeGroup>& groups() const { return project_.editor.groups; }
+    int groupOf(NodeId id) const;  // the index of the node's group in groups(), or -1
+    // Groups the layers, collapsed, under `name` (or "group 1", "group 2", … when empty). Refused,
+    // with the reason, when no layer is given or one of them is in a group already.
+    bool groupNodes(const QList<NodeId>& ids, const QString& name = {}, QString* why = nullptr);
+    void ungroup(int index);
+    void setGroupCollapsed(int index, bool collapsed);
+    bool renameGroup(int index, const QString& name, QString* why = nullptr);
+
     // Why `from` → `to`:`port` would be refused, or an empty string (core/graph/connection_rules.h,
     // in words). With `replace`, an occupied port is not a reason.
     QString connectionProblem(NodeId from, NodeId to, int port, bool replace = false) const;
@@ -96,6 +109,7 @@ public:
     void assignName(NodeId id, const std::string& name);
     void assignDirection(LayoutDirection direction);
     void assignRoutes(std::map<EdgeId, EdgeRoute> routes);
+    void assignGroups(std::vector<NodeGroup> groups);
     const std::map<EdgeId, EdgeRoute>& routes() const { return routes_; }
 
 Q_SIGNALS:
@@ -116,6 +130,7 @@ Q_SIGNALS:
     void filePathChanged(const QString& path);
     void directionChanged();    // ports move to other sides
     void routesChanged();       // new edge routes (a layout arrived or was undone)
+    void groupsChanged();       // a group was made, removed, renamed, collapsed or expanded
     void layoutStarted();
     void layoutFinished();      // the layout is applied (or failed: layoutError)
     void layoutError(const QString& message);
@@ -126,6 +141,11 @@ private:
     // puts every node where it already is (a file laid out by this engine).
     void startLayout(std::optional<LayoutDirection> direction, bool adoptOnly);
     void applyLayout(const GraphLayout& layout, LayoutDirection direction);
+
+    // The request for the graph as the canvas shows it: collapsed groups as one node each.
+    LayoutRequest layoutRequest(LayoutDirection direction) const;
+    // The groups without `removed` (and without groups left empty).
+    std::vector<NodeGroup> groupsWithout(const std::set<NodeId>& removed) const;
 
     void touch(NodeId id) { touched_.insert(id); }
     QList<NodeId> changedSinceLastEmission() const;

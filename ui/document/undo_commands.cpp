@@ -91,4 +91,10 @@ bool ChangeSettingsCommand::mergeWith(const QUndoCommand* other) {
     return true;
 }
 
+ChangeGroupsCommand::ChangeGroupsCommand(GraphDocument* doc, const QString& text, std::vector<NodeGroup> before,
+                                         std::vector<NodeGroup> after, QUndoCommand* parent)
+    : QUndoCommand(text, parent), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
+void ChangeGroupsCommand::redo() { doc_->assignGroups(after_); }
+void ChangeGroupsCommand::undo() { doc_->assignGroups(before_); }
+
 }  // namespace netloom::ui

@@ -9,6 +9,7 @@
 #include "document/project_settings.h"
 #include "graph/graph.h"
 #include "layout/graph_layout.h"
+#include "project/project.h"
 
 namespace netloom::ui {
 
@@ -109,6 +110,19 @@ private:
     QHash<NodeId, QPointF> before_, after_;
     LayoutDirection directionBefore_, directionAfter_;
     std::map<EdgeId, EdgeRoute> routesBefore_, routesAfter_;
+};
+
+// The editor's groups (project.editor.groups), before and after: grouping, ungrouping, collapsing,
+// expanding, renaming, and the pruning of deleted layers from their groups.
+class ChangeGroupsCommand : public QUndoCommand {
+public:
+    ChangeGroupsCommand(GraphDocument* doc, const QString& text, std::vector<NodeGroup> before,
+                        std::vector<NodeGroup> after, QUndoCommand* parent = nullptr);
+    void redo() override;
+    void undo() override;
+private:
+    GraphDocument* doc_;
+    std::vector<NodeGroup> before_, after_;
 };
 
 // The dataset, preprocessing and training settings. Successive edits of the same field (the

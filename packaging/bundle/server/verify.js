@@ -13,7 +13,7 @@
 'use strict';
 const fs = require('fs');
 const readline = require('readline');
-const { Worker, isMainThread, parentPort } = require('worker_threads');
+const { fork } = require('child_process');
 
 // The server's session options (src/model.js, THREADS=1): skipping ONNX Runtime's weight prepacking
 // would load a 38 MB model 0.15 s sooner, but its answers differ by up to 2e-6, and the proof is of
@@ -37,13 +37,16 @@ function tableTensor(ort, t) {
 }
 
 // A worker per model: creating an ONNX Runtime session blocks its thread, so two models on one
-// thread load one after the other; on two threads they load side by side (measured for two 38 MB
+// thread load one after the other; in two workers they load side by side (measured for two 38 MB
 // models: 1.07 s → 0.64 s). A worker loads ONNX Runtime as it starts, then gets its model's path,
-// then the runs.
+// then the runs. Workers are processes, not worker_threads: onnxruntime-node keeps process-wide
+// state, and two threads loading it, or a process exiting while a thread still loaded it, aborted
+// node now and then ("terminate called after throwing an instance of 'Napi::Error'").
 function modelWorker() {
   const ort = require('onnxruntime-node');
+  process.on('disconnect', () => process.exit(0));
   let created = null;
-  parentPort.on('message', async (message) => {
+  process.on('message', async (message) => {
     if (message.load) {
       created = ort.InferenceSession.create(message.load, SESSION_OPTIONS);
       created.catch(() => {});  // reported when the runs await it
@@ -68,9 +71,9 @@ function modelWorker() {
         }
         results.push({ outputs });
       }
-      parentPort.postMessage({ runs: results, engine: `onnxruntime-node ${ort.env.versions.common}` });
+      process.send({ runs: results, engine: `onnxruntime-node ${ort.env.versions.common}` });
     } catch (err) {
-      parentPort.postMessage({ error: err.message });
+      process.send({ error: err.message });
     }
   });
 }
@@ -78,9 +81,11 @@ function modelWorker() {
 // Workers started ahead (--serve starts two, the most an export has: the tensor and raw-image
 // models), so thread start and ONNX Runtime's load are done before the first model is written.
 const idle = [];
+// The 'advanced' channel keeps NaN and Infinity in outputs (JSON would turn them into null).
 function startWorker() {
-  const w = new Worker(__filename);
+  const w = fork(__filename, ['--model-worker'], { serialization: 'advanced' });
   w.on('error', fail);
+  w.on('exit', (code, signal) => code !== 0 && fail(new Error(`the ONNX Runtime worker stopped (${signal || `exit ${code}`})`)));
   idle.push(w);
 }
 
@@ -90,7 +95,7 @@ function worker(modelPath) {
   if (!workers.has(modelPath)) {
     if (idle.length === 0) startWorker();
     const w = idle.shift();
-    w.postMessage({ load: modelPath });
+    w.send({ load: modelPath });
     workers.set(modelPath, w);
   }
   return workers.get(modelPath);
@@ -100,7 +105,7 @@ function runModel(modelPath, runs) {
   const w = worker(modelPath);
   return new Promise((resolve, reject) => {
     w.once('message', (m) => (m.error ? reject(new Error(`${modelPath}: ${m.error}`)) : resolve(m)));
-    w.postMessage({ runs });
+    w.send({ runs });
   });
 }
 
@@ -142,9 +147,9 @@ function serve() {
 }
 
 const args = process.argv.slice(2);
-if (!isMainThread) modelWorker();
+if (args[0] === '--model-worker') modelWorker();
 else if (args[0] === '--serve') serve();
-else if (args.length === 2) verify(args[0], args[1]).catch(fail);
+else if (args.length === 2) verify(args[0], args[1]).then(() => process.exit(0), fail);
 else {
   console.error('usage: verify.js REQUEST.json RESULT.json | verify.js --serve');
   process.exit(2);
