@@ -25,10 +25,11 @@ execute_process(COMMAND ${CLI} layout ${SRC} --direction BT --out ${OUT}/q.netlo
 if(NOT rc EQUAL 2 OR NOT err MATCHES "--direction must be TB or LR" OR EXISTS ${OUT}/q.netloom)
   message(FATAL_ERROR "a bad direction: expected exit 2 and no file, got ${rc}:\n${err}")
 endif()
-# A collapsed group (nodes 4 to 7) is laid out as one node: its layers share one place, the layer
-# before it has its own, and the group is kept in the written file.
+# A collapsed group (nodes 4 to 7) is laid out as one node: its layers move together (their
+# arrangement kept), the layer before it stays out of their box, and the group is kept in the file.
 string(JSON grouped SET "${before}" editor "{\"groups\": [{\"name\": \"block\", \"members\": [4, 5, 6, 7], \"collapsed\": true}]}")
 file(WRITE ${OUT}/g.netloom "${grouped}")
+file(WRITE ${OUT}/../cli-layout-source.netloom "${grouped}")
 execute_process(COMMAND ${CLI} layout ${OUT}/g.netloom RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "layout of a grouped project failed (${rc}):\n${out}\n${err}")
@@ -38,13 +39,22 @@ string(JSON group GET "${written}" editor groups 0 name)
 if(NOT group STREQUAL "block")
   message(FATAL_ERROR "the group is not in the written file")
 endif()
-foreach(i RANGE 2 6)
-  string(JSON id GET "${written}" graph nodes ${i} id)
-  string(JSON x GET "${written}" graph nodes ${i} position 0)
-  string(JSON y GET "${written}" graph nodes ${i} position 1)
-  set(at_${id} "${x},${y}")
-endforeach()
-if(NOT at_4 STREQUAL at_5 OR NOT at_4 STREQUAL at_7 OR at_3 STREQUAL at_4)
-  message(FATAL_ERROR "collapsed members should share one place: 3=${at_3} 4=${at_4} 5=${at_5} 7=${at_7}")
+execute_process(COMMAND python3 -c [=[
+import json, sys
+def places(path):
+    return {n["id"]: n.get("position", [0, 0]) for n in json.load(open(path))["graph"]["nodes"]}
+old, new = places(sys.argv[1]), places(sys.argv[2])
+members = [4, 5, 6, 7]
+shift = [new[4][k] - old[4][k] for k in (0, 1)]
+moved_together = all(abs(new[m][k] - old[m][k] - shift[k]) < 1e-6 for m in members for k in (0, 1))
+left = min(new[m][0] for m in members); top = min(new[m][1] for m in members)
+right = max(new[m][0] for m in members) + 170; bottom = max(new[m][1] for m in members) + 64
+x, y = new[3]
+outside = x + 170 <= left or x >= right or y + 64 <= top or y >= bottom
+sys.exit(0 if moved_together and outside else "members %s before %s, layer 3 at %s" % ({m: new[m] for m in members}, {m: old[m] for m in members}, new[3]))
+]=] ${OUT}/../cli-layout-source.netloom ${OUT}/g.netloom RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "a collapsed group's layers should move together, clear of the layer before: ${err}")
 endif()
+file(REMOVE ${OUT}/../cli-layout-source.netloom)
 file(REMOVE_RECURSE ${OUT})

@@ -4,14 +4,14 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+254"/>
-        <location line="+18"/>
+        <location filename="../ui/document/graph_document.cpp" line="+261"/>
+        <location line="+23"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
         <translation>Verbindung trennen</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-22"/>
         <source>Delete layer</source>
         <translation>Ebene löschen</translation>
     </message>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>No such layer.</source>
         <translation>Diese Ebene gibt es nicht.</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Form der Eingabe festlegen</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>Layout left to right</source>
         <translation>Anordnung von links nach rechts</translation>
     </message>
@@ -89,7 +89,55 @@
         <translation>Anordnung von oben nach unten</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
+        <source>%1 is already in the group %2.</source>
+        <translation>%1 ist schon in der Gruppe %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select the layers to group first.</source>
+        <translation>Wählen Sie zuerst die Ebenen aus, die gruppiert werden sollen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Group %n layers</source>
+        <translation>
+            <numerusform>%n Ebene gruppieren</numerusform>
+            <numerusform>%n Ebenen gruppieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup</source>
+        <translation>Gruppierung aufheben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collapse group</source>
+        <translation>Gruppe zuklappen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand group</source>
+        <translation>Gruppe aufklappen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another group is already called %1.</source>
+        <translation>Eine andere Gruppe heißt bereits %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename group</source>
+        <translation>Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Paste</source>
         <translation>Einfügen</translation>
     </message>
@@ -1012,7 +1060,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
 <context>
     <name>netloom::ui::EditorActions</name>
     <message>
-        <location filename="../ui/canvas/editor_actions.cpp" line="+43"/>
+        <location filename="../ui/canvas/editor_actions.cpp" line="+45"/>
         <source>Cu&amp;t</source>
         <translation>&amp;Ausschneiden</translation>
     </message>
@@ -1097,7 +1145,63 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+1"/>
+        <source>&amp;Group</source>
+        <translation>&amp;Gruppieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the selected layers a named block that can be collapsed into one node</source>
+        <translation>Die ausgewählten Ebenen zu einem benannten Block machen, der sich zu einem Knoten zuklappen lässt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ngroup</source>
+        <translation>Gruppierung auf&amp;heben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+92"/>
+        <source>Collapse Group</source>
+        <translation>Gruppe zuklappen</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Rename Group…</source>
+        <translation>Gruppe umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ungroup</source>
+        <translation>Gruppierung aufheben</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rename Group</source>
+        <translation>Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Expand Group</source>
+        <translation>Gruppe aufklappen</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>&amp;Add Layer Here</source>
         <translation>Schicht &amp;hier hinzufügen</translation>
     </message>
@@ -1312,6 +1416,27 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
 </context>
 <context>
+    <name>netloom::ui::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../ui/canvas/group_item.cpp" line="+57"/>
+        <source>group of %n layers</source>
+        <translation>
+            <numerusform>Gruppe aus %n Ebene</numerusform>
+            <numerusform>Gruppe aus %n Ebenen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;br&gt;Double-click to expand</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;br&gt;Doppelklick zum Aufklappen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Double-click the title to collapse</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Doppelklick auf den Titel zum Zuklappen</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::HelpDialog</name>
     <message>
         <location filename="../ui/help_dialog.cpp" line="+19"/>
@@ -1383,7 +1508,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+101"/>
+        <location filename="../ui/main_window.cpp" line="+108"/>
         <source>Laying out…</source>
         <translation>Wird angeordnet…</translation>
     </message>
@@ -1464,19 +1589,19 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>Open Project</source>
         <translation>Projekt öffnen</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+99"/>
+        <location line="-102"/>
+        <location line="+102"/>
         <location line="+89"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Netloom-Projekte (*.netloom)</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-188"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1528,7 +1653,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>&amp;Wiederherstellen: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Layout &amp;Direction</source>
         <translation>Anordnungs&amp;richtung</translation>
     </message>
@@ -2428,7 +2553,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>Parameter</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+60"/>
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>

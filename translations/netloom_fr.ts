@@ -4,14 +4,14 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../ui/document/graph_document.cpp" line="+254"/>
-        <location line="+18"/>
+        <location filename="../ui/document/graph_document.cpp" line="+261"/>
+        <location line="+23"/>
         <location filename="../ui/document/undo_commands.cpp" line="+24"/>
         <source>Disconnect</source>
         <translation>Déconnecter</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-22"/>
         <source>Delete layer</source>
         <translation>Supprimer la couche</translation>
     </message>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>No such layer.</source>
         <translation>Cette couche n’existe pas.</translation>
     </message>
@@ -79,7 +79,7 @@
         <translation>Fixer la forme de l’entrée</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+107"/>
         <source>Layout left to right</source>
         <translation>Disposition de gauche à droite</translation>
     </message>
@@ -89,7 +89,55 @@
         <translation>Disposition de haut en bas</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+32"/>
+        <source>%1 is already in the group %2.</source>
+        <translation>%1 fait déjà partie du groupe %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select the layers to group first.</source>
+        <translation>Sélectionnez d’abord les couches à grouper.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Group %n layers</source>
+        <translation>
+            <numerusform>Grouper %n couche</numerusform>
+            <numerusform>Grouper %n couches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ungroup</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collapse group</source>
+        <translation>Replier le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Expand group</source>
+        <translation>Déplier le groupe</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A group needs a name.</source>
+        <translation>Un groupe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Another group is already called %1.</source>
+        <translation>Un autre groupe s’appelle déjà %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rename group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
@@ -1012,7 +1060,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
 <context>
     <name>netloom::ui::EditorActions</name>
     <message>
-        <location filename="../ui/canvas/editor_actions.cpp" line="+43"/>
+        <location filename="../ui/canvas/editor_actions.cpp" line="+45"/>
         <source>Cu&amp;t</source>
         <translation>Co&amp;uper</translation>
     </message>
@@ -1097,7 +1145,63 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>Ctrl+0</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+1"/>
+        <source>&amp;Group</source>
+        <translation>&amp;Grouper</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make the selected layers a named block that can be collapsed into one node</source>
+        <translation>Faire des couches sélectionnées un bloc nommé, repliable en un seul nœud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>U&amp;ngroup</source>
+        <translation>&amp;Dissocier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+92"/>
+        <source>Collapse Group</source>
+        <translation>Replier le groupe</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Rename Group…</source>
+        <translation>Renommer le groupe…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ungroup</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rename Group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Expand Group</source>
+        <translation>Déplier le groupe</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>&amp;Add Layer Here</source>
         <translation>&amp;Ajouter une couche ici</translation>
     </message>
@@ -1312,6 +1416,27 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
 </context>
 <context>
+    <name>netloom::ui::GroupItem</name>
+    <message numerus="yes">
+        <location filename="../ui/canvas/group_item.cpp" line="+57"/>
+        <source>group of %n layers</source>
+        <translation>
+            <numerusform>groupe de %n couche</numerusform>
+            <numerusform>groupe de %n couches</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;br&gt;Double-click to expand</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3&lt;br&gt;Double-clic pour déplier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Double-click the title to collapse</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Double-clic sur le titre pour replier</translation>
+    </message>
+</context>
+<context>
     <name>netloom::ui::HelpDialog</name>
     <message>
         <location filename="../ui/help_dialog.cpp" line="+19"/>
@@ -1383,7 +1508,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
 <context>
     <name>netloom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+101"/>
+        <location filename="../ui/main_window.cpp" line="+108"/>
         <source>Laying out…</source>
         <translation>Disposition…</translation>
     </message>
@@ -1464,19 +1589,19 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>Open Project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+99"/>
+        <location line="-102"/>
+        <location line="+102"/>
         <location line="+89"/>
         <source>Netloom projects (*.netloom)</source>
         <translation>Projets Netloom (*.netloom)</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-188"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
@@ -1528,7 +1653,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>&amp;Rétablir&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Layout &amp;Direction</source>
         <translation>&amp;Sens de la disposition</translation>
     </message>
@@ -2428,7 +2553,7 @@ kubectl apply -f k8s/storage.yaml -f k8s/project.yaml -f k8s/pytorchjob.yaml</tr
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+60"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>

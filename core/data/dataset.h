@@ -46,7 +46,10 @@ struct ShardSample;
 
 // Training samples streamed from WebDataset shards (kind `webdataset`) instead of held in `train`.
 struct ShardSource {
-    std::vector<std::string> shards;  // local files, in the project's order
+    std::vector<std::string> shards;  // local files or URLs, in the project's order
+    // A shard's local file: for a URL, the shard cache's copy, fetched when first needed (throws
+    // DataError). Unset: the shards are local files.
+    std::function<std::string(const std::string& shard)> localFile;
     std::vector<int64_t> samples;     // per shard, counted when the dataset was loaded
     uint64_t seed = 0;
     int64_t shuffleBuffer = 2000;

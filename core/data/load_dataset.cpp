@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include <numeric>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -272,33 +273,73 @@ bool decodeShardSample(const ShardSample& s, const ImagePipeline& pipeline, bool
     return true;
 }
 
-// WebDataset shards named by a brace pattern: the training samples stream from them (counted
-// here, decoded while training); test_path's shards, when given, are read whole as the test split.
+// The dataset.json beside a pattern's shards (written by `netloom-cli data pack`): fetched like a
+// shard when they are remote; null when there is none or it is not JSON.
+nlohmann::json shardMetadata(const std::string& firstShard, const FetchOptions& fetch) {
+    const std::string meta = firstShard.substr(0, firstShard.find_last_of('/') + 1) + "dataset.json";
+    std::string local = meta, text, error;
+    if (isRemoteShard(meta)) {
+        FetchOptions once = fetch;
+        once.attempts = 1;
+        try {
+            local = fetchShard(meta, once);
+        } catch (const DataError&) {
+            return nullptr;
+        }
+    }
+    if (!readFile(local, text, error)) return nullptr;
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const std::exception& e) {
+        throw DataError(meta + ": unreadable (" + e.what() + ")");
+    }
+}
+
+// Every shard's sample count from dataset.json's "shard_samples" (by file name), or nothing when
+// one is missing.
+std::optional<std::vector<int64_t>> countsFromMetadata(const nlohmann::json& meta, const std::vector<std::string>& shards) {
+    if (!meta.is_object() || !meta.contains("shard_samples") || !meta["shard_samples"].is_object()) return std::nullopt;
+    std::vector<int64_t> counts;
+    for (const std::string& shard : shards) {
+        const std::string name = shard.substr(shard.find_last_of('/') + 1);
+        auto it = meta["shard_samples"].find(name);
+        if (it == meta["shard_samples"].end() || !it->is_number_integer()) return std::nullopt;
+        counts.push_back(it->get<int64_t>());
+    }
+    return counts;
+}
+
+// WebDataset shards named by a brace pattern (or an S3 prefix): the training samples stream from
+// them (counted here, decoded while training); test_path's shards, when given, are read whole as
+// the test split. Remote shards whose counts dataset.json gives are not fetched here, but the first
+// (for the sample shape): each rank fetches its own shards as it reaches them.
 void loadWebDataset(const Project& project, Dataset& ds) {
     const DatasetSpec& spec = project.dataset;
     auto pipeline = std::make_shared<ImagePipeline>(project.preprocess.image);
     const bool gray = pipeline->wantsGray();
     const std::vector<int64_t> background = project.preprocess.background;
     auto source = std::make_shared<ShardSource>();
-    // URLs are fetched into the local shard cache first (data/remote_shards.h).
-    auto localShards = [&](const std::string& pattern, const char* field) {
-        std::vector<std::string> names = expandBraces(isRemoteShard(pattern) ? pattern : project.resolvePath(pattern));
-        for (auto& name : names) {
-            if (isRemoteShard(name)) {
-                FetchOptions fetch;
-                fetch.onRetry = [&](const std::string& message) { ds.summary.notes.push_back(message); };
-                name = fetchShard(name, fetch);
-            } else if (!isFile(name)) {
-                throw DataError(name + ": shard missing (dataset." + field + " names it: " + pattern + ")");
-            }
-        }
-        return names;
+    FetchOptions fetch;
+    fetch.onRetry = [&](const std::string& message) { ds.summary.notes.push_back(message); };
+    auto shardNames = [&](const std::string& pattern) {
+        return isShardListing(pattern)  ? listShards(pattern, fetch)
+               : isRemoteShard(pattern) ? expandBraces(pattern)
+                                        : expandBraces(project.resolvePath(pattern));
     };
-    source->shards = localShards(spec.path, "path");
-    source->seed = spec.seed;
+    // URLs are fetched into the local shard cache (data/remote_shards.h).
+    auto localShard = [&](const std::string& name, const std::string& pattern, const char* field) {
+        if (isRemoteShard(name)) return fetchShard(name, fetch);
+        if (!isFile(name)) throw DataError(name + ": shard missing (dataset." + field + " names it: " + pattern + ")");
+        return name;
+    };
+    std::vector<std::string> names = shardNames(spec.path);
+    const nlohmann::json meta = shardMetadata(names.front(), fetch);
+    const bool remote = isRemoteShard(names.front());
+    std::optional<std::vector<int64_t>> counts = remote ? countsFromMetadata(meta, names) : std::nullopt;
     std::vector<int64_t>& shape = ds.summary.sampleShape;
     int64_t maxClass = -1, total = 0;
-    for (const auto& shard : source->shards) {
+    // Reads a shard whole: its count, its largest class id, the shape of its first usable sample.
+    auto scan = [&](const std::string& shard) {
         ShardReader reader(shard);
         int64_t n = 0;
         for (ShardSample s; reader.next(s); ++n) {
@@ -313,9 +354,25 @@ void loadWebDataset(const Project& project, Dataset& ds) {
             }
         }
         if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
-        source->samples.push_back(n);
-        total += n;
+        return n;
+    };
+    if (counts) {
+        source->shards = names;  // URLs, fetched when streamed
+        source->samples = *counts;
+        for (int64_t n : *counts) total += n;
+        scan(localShard(names.front(), spec.path, "path"));
+        FetchOptions streaming;  // on the stream's thread: no notes (a failure is a skipped shard)
+        source->localFile = [streaming](const std::string& name) {
+            return isRemoteShard(name) ? fetchShard(name, streaming) : name;
+        };
+    } else {
+        for (const std::string& name : names) {
+            source->shards.push_back(localShard(name, spec.path, "path"));
+            source->samples.push_back(scan(source->shards.back()));
+            total += source->samples.back();
+        }
     }
+    source->seed = spec.seed;
     if (shape.empty()) throw DataError(spec.path + ": no readable image in the shards");
     // The shuffle buffer: up to 2,000 samples, at most 64 MB of rows.
     const int64_t rowBytes = std::max<int64_t>(1, shape[0] * shape[1] * shape[2]);
@@ -325,23 +382,18 @@ void loadWebDataset(const Project& project, Dataset& ds) {
                                                            std::string& error) {
         return decodeShardSample(s, *pipeline, gray, background, expected, row, target, error);
     };
-    // Class names: the project's, else dataset.json beside the shards (netloom-cli data pack), else ids.
+    // Class names: the project's, else dataset.json's, else ids.
     if (!spec.classes.empty()) {
         ds.summary.classNames = spec.classes;
-    } else {
-        const std::string first = isRemoteShard(spec.path) ? spec.path : project.resolvePath(spec.path);
-        const std::string meta = first.substr(0, first.find_last_of('/') + 1) + "dataset.json";
-        std::string text, error;
-        if (readFile(meta, text, error)) {
-            try {
-                ds.summary.classNames = nlohmann::json::parse(text).at("classes").get<std::vector<std::string>>();
-            } catch (const std::exception& e) {
-                throw DataError(meta + ": unreadable (" + e.what() + ")");
-            }
+    } else if (meta.is_object() && meta.contains("classes")) {
+        try {
+            ds.summary.classNames = meta.at("classes").get<std::vector<std::string>>();
+        } catch (const std::exception& e) {
+            throw DataError("dataset.json beside " + spec.path + ": unreadable classes (" + e.what() + ")");
         }
-        for (int64_t k = static_cast<int64_t>(ds.summary.classNames.size()); k <= maxClass; ++k)
-            ds.summary.classNames.push_back(std::to_string(k));
     }
+    for (int64_t k = static_cast<int64_t>(ds.summary.classNames.size()); k <= maxClass && spec.classes.empty(); ++k)
+        ds.summary.classNames.push_back(std::to_string(k));
     if (maxClass >= static_cast<int64_t>(ds.summary.classNames.size()))
         throw DataError(spec.path + ": class ids go up to " + std::to_string(maxClass) + " but only " +
                         std::to_string(ds.summary.classNames.size()) + " classes are named");
@@ -350,7 +402,8 @@ void loadWebDataset(const Project& project, Dataset& ds) {
     if (!spec.testPath.empty()) {
         std::vector<torch::Tensor> rows;
         std::vector<int64_t> labels;
-        for (const auto& shard : localShards(spec.testPath, "test_path")) {
+        for (const std::string& name : shardNames(spec.testPath)) {
+            const std::string shard = localShard(name, spec.testPath, "test_path");
             ShardReader reader(shard);
             for (ShardSample s; reader.next(s);) {
                 torch::Tensor row;

@@ -3,11 +3,15 @@
 #include <curl/curl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -27,6 +31,11 @@ void initCurlOnce() {
 
 size_t writeToFile(char* data, size_t size, size_t count, void* file) {
     return std::fwrite(data, size, count, static_cast<std::FILE*>(file)) * size;
+}
+
+size_t writeToString(char* data, size_t size, size_t count, void* text) {
+    static_cast<std::string*>(text)->append(data, size * count);
+    return size * count;
 }
 
 struct Attempt {
@@ -84,17 +93,38 @@ void readProfile(S3Request& r) {
     }
 }
 
-S3Request s3Request(const std::string& s3url) {
+std::string urlEscaped(const std::string& text) {
+    char* escaped = curl_easy_escape(nullptr, text.data(), static_cast<int>(text.size()));
+    std::string out = escaped ? escaped : "";
+    curl_free(escaped);
+    return out;
+}
+
+using Query = std::map<std::string, std::string>;
+
+// `s3url` is s3://BUCKET/KEY, or s3://BUCKET/PREFIX/ with `listQuery` (ListObjectsV2's parameters,
+// the prefix added here). The query is written sorted by name, as SigV4's canonical request has it:
+// libcurl 7.88 signs the query as written.
+S3Request s3Request(const std::string& s3url, Query listQuery = {}) {
     S3Request r;
     const std::string rest = s3url.substr(5);  // after s3://
     const size_t slash = rest.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 == rest.size())
-        throw DataError(s3url + ": an S3 shard is s3://BUCKET/KEY");
+    const bool listing = !listQuery.empty();
+    if (slash == std::string::npos || slash == 0 || (!listing && slash + 1 == rest.size()))
+        throw DataError(s3url + (listing ? ": an S3 listing is s3://BUCKET/PREFIX/" : ": an S3 shard is s3://BUCKET/KEY"));
     const std::string bucket = rest.substr(0, slash), key = rest.substr(slash + 1);
     r.region = !env("AWS_REGION").empty() ? env("AWS_REGION") : !env("AWS_DEFAULT_REGION").empty() ? env("AWS_DEFAULT_REGION") : "us-east-1";
     std::string endpoint = env("AWS_ENDPOINT_URL_S3").empty() ? env("AWS_ENDPOINT_URL") : env("AWS_ENDPOINT_URL_S3");
     while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
-    r.url = endpoint.empty() ? "https://" + bucket + ".s3." + r.region + ".amazonaws.com/" + key : endpoint + "/" + bucket + "/" + key;
+    const std::string host = endpoint.empty() ? "https://" + bucket + ".s3." + r.region + ".amazonaws.com" : endpoint + "/" + bucket;
+    if (listing) {
+        listQuery["prefix"] = key;
+        std::string query;
+        for (const auto& [name, value] : listQuery) query += (query.empty() ? "" : "&") + name + "=" + urlEscaped(value);
+        r.url = host + "?" + query;
+    } else {
+        r.url = host + "/" + key;
+    }
     r.key = env("AWS_ACCESS_KEY_ID");
     r.secret = env("AWS_SECRET_ACCESS_KEY");
     r.token = env("AWS_SESSION_TOKEN");
@@ -108,10 +138,9 @@ S3Request s3Request(const std::string& s3url) {
     return r;
 }
 
-Attempt download(const std::string& url, const S3Request* s3, const std::string& path, long timeoutSeconds) {
+// One GET of `url` (signed when `s3`), its body handed to `write(…, sink)`.
+Attempt get(const std::string& url, const S3Request* s3, curl_write_callback write, void* sink, long timeoutSeconds) {
     Attempt a;
-    std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) throw DataError(path + ": cannot write the shard cache");
     CURL* curl = curl_easy_init();
     char error[CURL_ERROR_SIZE] = {0};
     struct curl_slist* headers = nullptr;
@@ -129,8 +158,8 @@ Attempt download(const std::string& url, const S3Request* s3, const std::string&
     } else {
         curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     }
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, writeToFile);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, file);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, sink);
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 30L);
@@ -142,8 +171,62 @@ Attempt download(const std::string& url, const S3Request* s3, const std::string&
     a.curlError = error;
     curl_easy_cleanup(curl);
     curl_slist_free_all(headers);
+    return a;
+}
+
+Attempt download(const std::string& url, const S3Request* s3, const std::string& path, long timeoutSeconds) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) throw DataError(path + ": cannot write the shard cache");
+    Attempt a = get(url, s3, writeToFile, file, timeoutSeconds);
     if (std::fclose(file) != 0 && a.code == CURLE_OK) throw DataError(path + ": cannot write the shard cache");
     return a;
+}
+
+// Runs `attempt` until it succeeds, retrying transient failures with exponential backoff; throws
+// DataError naming `url` and the last status.
+void withRetries(const std::string& url, const FetchOptions& options, const std::function<Attempt()>& attempt) {
+    double backoff = options.firstBackoffSeconds;
+    Attempt last;
+    for (int k = 1; k <= options.attempts; ++k) {
+        last = attempt();
+        if (last.ok()) return;
+        if (!last.transient() || k == options.attempts) break;
+        if (options.onRetry) {
+            char wait[32];
+            std::snprintf(wait, sizeof wait, "%.1f", backoff);
+            options.onRetry("GET " + url + ": " + last.describe() + ", retrying in " + wait + " s");
+        }
+        std::this_thread::sleep_for(std::chrono::duration<double>(backoff));
+        backoff *= 2;
+    }
+    throw DataError("GET " + url + ": " + last.describe() + (last.transient() ? " after " + std::to_string(options.attempts) + " attempts" : ""));
+}
+
+// The text of every <tag>…</tag> in `xml`, XML's five entities decoded.
+std::vector<std::string> elements(const std::string& xml, const std::string& tag) {
+    std::vector<std::string> out;
+    const std::string open = "<" + tag + ">", close = "</" + tag + ">";
+    for (size_t at = xml.find(open); at != std::string::npos; at = xml.find(open, at)) {
+        const size_t start = at + open.size(), end = xml.find(close, start);
+        if (end == std::string::npos) break;
+        std::string text = xml.substr(start, end - start);
+        std::string decoded;
+        for (size_t i = 0; i < text.size(); ++i) {
+            static const std::pair<const char*, char> entities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+            bool replaced = false;
+            for (const auto& [name, ch] : entities)
+                if (text.compare(i, std::strlen(name), name) == 0) {
+                    decoded += ch;
+                    i += std::strlen(name) - 1;
+                    replaced = true;
+                    break;
+                }
+            if (!replaced) decoded += text[i];
+        }
+        out.push_back(decoded);
+        at = end + close.size();
+    }
+    return out;
 }
 
 }  // namespace
@@ -163,25 +246,41 @@ std::string fetchShard(const std::string& url, const FetchOptions& options) {
     const std::string temp = path + ".tmp-" + std::to_string(::getpid());
     std::optional<S3Request> s3;
     if (url.rfind("s3://", 0) == 0) s3 = s3Request(url);
-    double backoff = options.firstBackoffSeconds;
-    Attempt last;
-    for (int attempt = 1; attempt <= options.attempts; ++attempt) {
-        last = download(url, s3 ? &*s3 : nullptr, temp, options.timeoutSeconds);
-        if (last.ok()) {
-            if (std::rename(temp.c_str(), path.c_str()) != 0) throw DataError(path + ": cannot store the fetched shard");
-            return path;
-        }
-        if (!last.transient() || attempt == options.attempts) break;
-        if (options.onRetry) {
-            char wait[32];
-            std::snprintf(wait, sizeof wait, "%.1f", backoff);
-            options.onRetry("GET " + url + ": " + last.describe() + ", retrying in " + wait + " s");
-        }
-        std::this_thread::sleep_for(std::chrono::duration<double>(backoff));
-        backoff *= 2;
+    try {
+        withRetries(url, options, [&] { return download(url, s3 ? &*s3 : nullptr, temp, options.timeoutSeconds); });
+    } catch (const DataError&) {
+        std::remove(temp.c_str());
+        throw;
     }
-    std::remove(temp.c_str());
-    throw DataError("GET " + url + ": " + last.describe() + (last.transient() ? " after " + std::to_string(options.attempts) + " attempts" : ""));
+    if (std::rename(temp.c_str(), path.c_str()) != 0) throw DataError(path + ": cannot store the fetched shard");
+    return path;
+}
+
+bool isShardListing(const std::string& name) { return name.rfind("s3://", 0) == 0 && name.back() == '/'; }
+
+std::vector<std::string> listShards(const std::string& prefixUrl, const FetchOptions& options) {
+    initCurlOnce();
+    const std::string bucket = prefixUrl.substr(5, prefixUrl.find('/', 5) - 5);
+    std::vector<std::string> shards;
+    std::string continuation;
+    do {
+        Query query{{"list-type", "2"}};
+        if (options.listPageSize > 0) query["max-keys"] = std::to_string(options.listPageSize);
+        if (!continuation.empty()) query["continuation-token"] = continuation;
+        const S3Request request = s3Request(prefixUrl, query);
+        std::string body;
+        withRetries(prefixUrl, options, [&] {
+            body.clear();
+            return get(request.url, &request, writeToString, &body, options.timeoutSeconds);
+        });
+        for (const std::string& key : elements(body, "Key"))
+            if (key.size() > 4 && key.compare(key.size() - 4, 4, ".tar") == 0) shards.push_back("s3://" + bucket + "/" + key);
+        const std::vector<std::string> truncated = elements(body, "IsTruncated"), next = elements(body, "NextContinuationToken");
+        continuation = !truncated.empty() && truncated.front() == "true" && !next.empty() ? next.front() : "";
+    } while (!continuation.empty());
+    std::sort(shards.begin(), shards.end());
+    if (shards.empty()) throw DataError(prefixUrl + ": no .tar shards under this prefix");
+    return shards;
 }
 
 }  // namespace netloom

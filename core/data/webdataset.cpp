@@ -283,6 +283,7 @@ PackReport packDataset(const Project& project, const PackOptions& options,
     PackReport report;
     report.classNames = ds.summary.classNames;
     std::vector<std::string> written;
+    std::vector<int64_t> counts;  // samples per written shard
     std::unique_ptr<TarWriter> shard;
     auto shardName = [&](size_t index) {
         char buf[64];
@@ -299,6 +300,7 @@ PackReport packDataset(const Project& project, const PackOptions& options,
         const Ref& ref = refs[k];
         if (!shard) {
             written.push_back(shardName(written.size()));
+            counts.push_back(0);
             shard = std::make_unique<TarWriter>(options.outDir + "/" + written.back());
         }
         char key[32];
@@ -316,6 +318,7 @@ PackReport packDataset(const Project& project, const PackOptions& options,
         }
         if (cls >= 0) shard->add(std::string(key) + ".cls", std::to_string(cls));
         ++report.samples;
+        ++counts.back();
         if (shard->bytes() >= options.shardBytes) close();
         if (progress && (k % 1000 == 999 || k + 1 == refs.size()))
             progress({"writing shards", static_cast<int64_t>(k + 1), static_cast<int64_t>(refs.size()), 0, -1});
@@ -329,6 +332,8 @@ PackReport packDataset(const Project& project, const PackOptions& options,
                            {"classes", report.classNames}, {"source_kind", kind},
                            {"members", ds.kind == SampleKind::Tokens ? "txt, cls" : "image (jpg/png/bmp), cls"}};
     if (!ds.summary.fingerprint.empty()) meta["data_fingerprint"] = ds.summary.fingerprint;
+    // A reader of remote shards takes the counts from here and fetches only the shards it reads.
+    for (size_t k = 0; k < written.size(); ++k) meta["shard_samples"][written[k]] = counts[k];
     if (std::string e = writeFileAtomically(options.outDir + "/dataset.json", meta.dump(2) + "\n"); !e.empty()) throw DataError(e);
     return report;
 }

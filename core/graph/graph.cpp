@@ -15,11 +15,35 @@ NodeId Graph::addNode(Node node) {
 
 bool Graph::removeNode(NodeId id) {
     if (!nodes_.erase(id)) return false;
-    for (auto it = edges_.begin(); it != edges_.end();) {
-        if (it->second.from == id || it->second.to == id) it = edges_.erase(it);
-        else ++it;
-    }
+    std::vector<EdgeId> touching;
+    for (const auto* list : {&in_, &out_})
+        if (auto it = list->find(id); it != list->end()) touching.insert(touching.end(), it->second.begin(), it->second.end());
+    for (EdgeId e : touching) disconnect(e);
+    in_.erase(id);
+    out_.erase(id);
     return true;
+}
+
+namespace {
+void insertSorted(std::vector<EdgeId>& ids, EdgeId id) { ids.insert(std::lower_bound(ids.begin(), ids.end(), id), id); }
+void eraseSorted(std::map<NodeId, std::vector<EdgeId>>& lists, NodeId node, EdgeId id) {
+    auto it = lists.find(node);
+    if (it == lists.end()) return;
+    auto& ids = it->second;
+    auto pos = std::lower_bound(ids.begin(), ids.end(), id);
+    if (pos != ids.end() && *pos == id) ids.erase(pos);
+    if (ids.empty()) lists.erase(it);
+}
+}  // namespace
+
+void Graph::index(const Edge& e) {
+    insertSorted(in_[e.to], e.id);
+    insertSorted(out_[e.from], e.id);
+}
+
+void Graph::unindex(const Edge& e) {
+    eraseSorted(in_, e.to, e.id);
+    eraseSorted(out_, e.from, e.id);
 }
 
 EdgeId Graph::connect(NodeId from, NodeId to, int port, EdgeId id) {
@@ -27,11 +51,17 @@ EdgeId Graph::connect(NodeId from, NodeId to, int port, EdgeId id) {
     if (id == 0) id = nextEdge_;
     if (id < 0 || edges_.count(id)) return 0;
     nextEdge_ = std::max(nextEdge_, id + 1);
-    edges_.emplace(id, Edge{id, from, to, port});
+    index(edges_.emplace(id, Edge{id, from, to, port}).first->second);
     return id;
 }
 
-bool Graph::disconnect(EdgeId id) { return edges_.erase(id) != 0; }
+bool Graph::disconnect(EdgeId id) {
+    auto it = edges_.find(id);
+    if (it == edges_.end()) return false;
+    unindex(it->second);
+    edges_.erase(it);
+    return true;
+}
 
 const Node* Graph::node(NodeId id) const {
     auto it = nodes_.find(id);
@@ -56,16 +86,16 @@ const Node* Graph::nodeByName(const std::string& name) const {
 
 std::vector<Edge> Graph::inputsOf(NodeId id) const {
     std::vector<Edge> in;
-    for (const auto& [eid, e] : edges_)
-        if (e.to == id) in.push_back(e);
+    if (auto it = in_.find(id); it != in_.end())
+        for (EdgeId e : it->second) in.push_back(edges_.at(e));
     std::stable_sort(in.begin(), in.end(), [](const Edge& a, const Edge& b) { return a.port < b.port; });
     return in;
 }
 
 std::vector<Edge> Graph::outputsOf(NodeId id) const {
     std::vector<Edge> out;
-    for (const auto& [eid, e] : edges_)
-        if (e.from == id) out.push_back(e);
+    if (auto it = out_.find(id); it != out_.end())
+        for (EdgeId e : it->second) out.push_back(edges_.at(e));
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "train/shard_batches.h"
 
 #include <algorithm>
+#include <future>
 #include <random>
 
 #include "data/webdataset.h"
@@ -35,6 +36,7 @@ public:
         filled_ = 0;
         nextShard_ = 0;
         reader_.reset();
+        ahead_ = {};
         done_ = 0;
     }
 
@@ -99,10 +101,8 @@ private:
     // the decoder's freed temporaries (glibc would keep them all).
     void fill() {
         while (filled_ < source_->shuffleBuffer) {
-            if (!reader_) {
-                if (nextShard_ >= mine_.size()) return;
-                reader_ = std::make_unique<ShardReader>(mine_[nextShard_++]);
-            }
+            if (!reader_ && !openNextShard()) return;
+            if (!reader_) continue;  // that shard could not be fetched: skipped
             ShardSample sample;
             if (!reader_->next(sample)) {
                 if (!reader_->error().empty()) source_->skip(reader_->error(), "damaged shard: the rest of it is skipped");
@@ -128,6 +128,32 @@ private:
         }
     }
 
+    // Opens this rank's next shard; false when there is none left. A remote shard is fetched first
+    // (this rank's own shards only), and the one after it is fetched meanwhile on another thread, so
+    // the download overlaps the reading. One that cannot be fetched is skipped and counted.
+    bool openNextShard() {
+        if (nextShard_ >= mine_.size()) return false;
+        const std::string& name = mine_[nextShard_];
+        std::future<std::string> local = ahead_.valid() ? std::move(ahead_) : fetchLater(name);
+        ++nextShard_;
+        if (nextShard_ < mine_.size() && source_->localFile) ahead_ = fetchLater(mine_[nextShard_]);
+        try {
+            reader_ = std::make_unique<ShardReader>(local.get());
+        } catch (const std::exception& e) {
+            source_->skip(name, e.what());
+        }
+        return true;
+    }
+
+    std::future<std::string> fetchLater(const std::string& shard) const {
+        if (!source_->localFile) {
+            std::promise<std::string> ready;
+            ready.set_value(shard);
+            return ready.get_future();
+        }
+        return std::async(std::launch::async, source_->localFile, shard);
+    }
+
     std::shared_ptr<ShardSource> source_;
     const int rank_, world_;
     const int64_t maxBatches_;
@@ -135,6 +161,7 @@ private:
     std::vector<std::string> mine_;
     size_t nextShard_ = 0;
     std::unique_ptr<ShardReader> reader_;
+    std::future<std::string> ahead_;    // the next shard's local file, being fetched
     torch::Tensor slots_;               // shuffleBuffer × C×H×W
     std::vector<int64_t> slotTargets_;
     int64_t filled_ = 0;

@@ -15,6 +15,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset.h"
+#include "data/remote_shards.h"
 #include "data/webdataset.h"
 #include "test_graphs.h"
 #include "train/collective.h"
@@ -294,16 +295,19 @@ private:
     int port_ = 0;
 };
 
-// Python's http.server serving `dir`; paths containing "flaky" answer 503 twice before they are served.
-std::vector<std::string> httpServer(const std::string& dir) {
+// Python's http.server serving `dir`; a path containing "flaky-0000" answers 503 twice before it
+// is served. With `log`, every GET's path is appended to that file.
+std::vector<std::string> httpServer(const std::string& dir, const std::string& log = "/dev/null") {
     static const char* script = R"PY(
 import functools, http.server, sys
 hits = {}
 class Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args): pass
     def do_GET(self):
+        with open(sys.argv[2], "a") as log:
+            log.write(self.path + "\n")
         hits[self.path] = hits.get(self.path, 0) + 1
-        if "flaky" in self.path and hits[self.path] <= 2:
+        if "flaky-0000" in self.path and hits[self.path] <= 2:
             self.send_error(503, "try again")
             return
         super().do_GET()
@@ -311,13 +315,75 @@ server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Han
 print(server.server_address[1], flush=True)
 server.serve_forever()
 )PY";
-    return {"python3", "-c", script, dir};
+    return {"python3", "-c", script, dir, log};
+}
+
+
+// An S3 stand-in that checks every request's SigV4 signature itself (AWS's published algorithm,
+// written independently of libcurl): GET /BUCKET/KEY serves DIR/KEY, GET /BUCKET?list-type=2&prefix=P
+// lists DIR's files (one key a page, so the listing pages), a bad signature gets 403.
+std::vector<std::string> sigv4Server(const std::string& dir, const std::string& secret) {
+    static const char* script = R"PY(
+import hashlib, hmac, http.server, os, sys, urllib.parse
+root, secret = sys.argv[1], sys.argv[2]
+EMPTY = hashlib.sha256(b"").hexdigest()
+def signature_ok(h, path, query):
+    auth = h.headers.get("Authorization", "")
+    if not auth.startswith("AWS4-HMAC-SHA256 "): return False
+    fields = dict(p.strip().split("=", 1) for p in auth[len("AWS4-HMAC-SHA256 "):].split(","))
+    key, day, region, service, term = fields["Credential"].split("/")
+    signed = fields["SignedHeaders"].split(";")
+    pairs = sorted((urllib.parse.quote(k, safe="-_.~"), urllib.parse.quote(v, safe="-_.~"))
+                   for k, v in urllib.parse.parse_qsl(query, keep_blank_values=True))
+    canonical = "\n".join(["GET", path, "&".join(k + "=" + v for k, v in pairs),
+                           "".join(n + ":" + " ".join(h.headers.get(n, "").split()) + "\n" for n in signed),
+                           ";".join(signed), h.headers.get("x-amz-content-sha256", "")])
+    scope = "/".join([day, region, service, term])
+    to_sign = "\n".join(["AWS4-HMAC-SHA256", h.headers.get("x-amz-date", ""), scope,
+                         hashlib.sha256(canonical.encode()).hexdigest()])
+    k = ("AWS4" + secret).encode()
+    for part in (day, region, service, term): k = hmac.new(k, part.encode(), hashlib.sha256).digest()
+    good = hmac.new(k, to_sign.encode(), hashlib.sha256).hexdigest()
+    return (hmac.compare_digest(good, fields["Signature"]) and region == "eu-west-3" and service == "s3"
+            and "host" in signed and "x-amz-date" in signed and h.headers.get("x-amz-content-sha256") == EMPTY)
+class Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args): pass
+    def reply(self, status, body, kind="application/octet-stream"):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        if not signature_ok(self, url.path, url.query):
+            return self.reply(403, b"<Error><Code>SignatureDoesNotMatch</Code></Error>", "application/xml")
+        parts = url.path.split("/", 2)
+        if len(parts) == 3 and parts[2]:
+            name = os.path.join(root, urllib.parse.unquote(parts[2]))
+            if not os.path.isfile(name): return self.reply(404, b"")
+            with open(name, "rb") as f: return self.reply(200, f.read())
+        q = dict(urllib.parse.parse_qsl(url.query))
+        keys = sorted(k for k in os.listdir(root) if k.startswith(q.get("prefix", "")))
+        after = q.get("continuation-token", "")
+        keys = [k for k in keys if k > after]
+        page, more = keys[:1], len(keys) > 1
+        xml = "<ListBucketResult>" + "".join("<Contents><Key>%s</Key></Contents>" % k for k in page)
+        xml += "<IsTruncated>%s</IsTruncated>" % ("true" if more else "false")
+        if more: xml += "<NextContinuationToken>%s</NextContinuationToken>" % page[-1]
+        self.reply(200, (xml + "</ListBucketResult>").encode(), "application/xml")
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+)PY";
+    return {"python3", "-c", script, dir, secret};
 }
 
 }  // namespace
 
-// Shards over HTTP from a real server on loopback: fetched into the shard cache and streamed like
-// local ones; a server that answers 503 is retried; a missing shard fails with its URL and status.
+// Shards over HTTP from a real server on loopback: counted from dataset.json, so the load fetches
+// only the first shard (retrying the server's 503s); each rank fetches its own shards into the
+// shard cache as it streams them; a missing shard fails with its URL and status.
 TEST(WebDataset, ShardsOverHttpAreFetchedRetriedAndNamedWhenMissing) {
     ::setenv("NETLOOM_CACHE_DIR", netloom::testing::makeTempDir().c_str(), 1);
     const std::string dir = netloom::testing::makeTempDir(), served = netloom::testing::makeTempDir();
@@ -334,27 +400,51 @@ TEST(WebDataset, ShardsOverHttpAreFetchedRetriedAndNamedWhenMissing) {
     folder.preprocess.image = {ImageStep::make("resize", {{"width", int64_t{4}}, {"height", int64_t{4}}})};
     PackOptions options;
     options.outDir = served;
-    options.shardBytes = 12000;  // about five samples a shard
+    options.shardBytes = 4000;  // about two samples a shard
     options.prefix = "flaky";
     PackReport report = packDataset(folder, options);
-    ASSERT_GE(report.shards, 2);
-    LoopbackServer server(httpServer(served));
+    ASSERT_GE(report.shards, 4);
+    const std::string log = netloom::testing::makeTempDir() + "/requests";
+    LoopbackServer server(httpServer(served, log));
     ASSERT_TRUE(server.ok());
+    auto requested = [&] {  // the shards asked for so far, each once however often it was retried
+        std::set<std::string> paths;
+        std::ifstream in(log);
+        for (std::string line; std::getline(in, line);)
+            if (line.find(".tar") != std::string::npos) paths.insert(line.substr(1));
+        return paths;
+    };
 
     Project p = folder;
     p.dataset.kind = "webdataset";
     p.dataset.path = server.url() + "/" + report.pattern;
-    p.dataset.classes = {"k0", "k1"};
     DatasetLoad load = loadDataset(p);
     ASSERT_TRUE(load.ok()) << load.error;
-    EXPECT_EQ(load.dataset->summary.trainSize, 12);
+    EXPECT_EQ(load.dataset->summary.trainSize, 12) << "counted from dataset.json's shard_samples";
+    EXPECT_EQ(load.dataset->summary.classNames, (std::vector<std::string>{"k0", "k1"})) << "from dataset.json";
+    const std::vector<std::string> shards = expandBraces(report.pattern);
+    // The load fetched the first shard only (for the sample shape), retrying its two 503s.
+    EXPECT_EQ(requested(), (std::set<std::string>{shards[0]}));
     int64_t retries = 0;
     for (const auto& note : load.dataset->summary.notes) retries += note.find("HTTP 503, retrying") != std::string::npos;
-    EXPECT_EQ(retries, 2 * report.shards) << "two 503s per shard, each retried";
+    EXPECT_EQ(retries, 2) << "two 503s, each retried";
+
+    // Rank 1 of 2 fetches its own shards as it streams them, and no other.
+    FakeRank r1(1, 2);
+    auto rank1 = shardBatches(load.dataset->trainStream, 2, r1);
+    rank1->startEpoch(1);
+    for (Batch b; rank1->next(b);) {
+    }
+    std::set<std::string> fetched = requested();
+    EXPECT_GE(fetched.size(), shards.size() / 2) << "rank 1 fetched its half of the shards";
+    EXPECT_LT(fetched.size(), shards.size()) << "but not rank 0's";
+
+    // One process streams them all: every row, fetched once each into the shard cache.
     Collective single;
     std::vector<int64_t> targets;
     EXPECT_EQ(epochRows(*shardBatches(load.dataset->trainStream, 3, single), 1, &targets).size(), 12u);
     EXPECT_EQ(std::count(targets.begin(), targets.end(), 1), 6);
+    EXPECT_EQ(requested(), std::set<std::string>(shards.begin(), shards.end()));
 
     // The second load reads the cached copies: no request, no retry.
     load = loadDataset(p);
@@ -407,12 +497,63 @@ TEST(WebDataset, ShardsFromS3AreSignedWithSigV4) {
     Collective single;
     EXPECT_EQ(epochRows(*shardBatches(load.dataset->trainStream, 2, single), 1).size(), 10u);
 
+    // A prefix ending in "/" lists the bucket (ListObjectsV2, signed): every .tar under it, in key
+    // order; the class names from the dataset.json beside them. (Paging is tested against the
+    // SigV4-checking server below: s3rver 3.7 answers 500 to max-keys.)
+    std::vector<std::string> expected;
+    for (const std::string& name : expandBraces(report.pattern)) expected.push_back("s3://netloom/" + name);
+    EXPECT_EQ(listShards("s3://netloom/"), expected);
+    p.dataset.path = "s3://netloom/";
+    load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    EXPECT_EQ(load.dataset->summary.trainSize, 10);
+    EXPECT_EQ(load.dataset->summary.classNames, (std::vector<std::string>{"s0", "s1"}));
+    p.dataset.path = "s3://netloom/nothing-here/";
+    load = loadDataset(p);
+    ASSERT_FALSE(load.ok());
+    EXPECT_NE(load.error.find("s3://netloom/nothing-here/: no .tar shards"), std::string::npos) << load.error;
+
     ::setenv("AWS_ACCESS_KEY_ID", "NOBODY", 1);
-    p.dataset.path = "s3://netloom/dataset.json";
+    p.dataset.path = "s3://netloom/never-fetched.tar";  // not in the shard cache: a signed request
     load = loadDataset(p);
     ::unsetenv("AWS_SECRET_ACCESS_KEY");
     ::unsetenv("AWS_ACCESS_KEY_ID");
     ::unsetenv("AWS_ENDPOINT_URL");
     ASSERT_FALSE(load.ok());
-    EXPECT_NE(load.error.find("GET s3://netloom/dataset.json: HTTP 403"), std::string::npos) << load.error;
+    EXPECT_NE(load.error.find("GET s3://netloom/never-fetched.tar: HTTP 403"), std::string::npos) << load.error;
+}
+
+// The S3 requests' signatures, checked by an independent SigV4 implementation (not s3rver's, which
+// checks the key id only): a listing (its query signed, page by page) and a fetch pass with the right
+// secret and region; a wrong secret is refused with 403 and named.
+TEST(WebDataset, S3SignaturesMatchAnIndependentSigV4Check) {
+    ::setenv("NETLOOM_CACHE_DIR", netloom::testing::makeTempDir().c_str(), 1);
+    const std::string served = netloom::testing::makeTempDir();
+    writeShard(served + "/part-b.tar", {{"1.cls", "0"}});
+    writeShard(served + "/part-a.tar", {{"2.cls", "1"}});
+    std::ofstream(served + "/part-notes.txt") << "not a shard";
+    LoopbackServer server(sigv4Server(served, "s3cr3t/key+x"));
+    ASSERT_TRUE(server.ok());
+    ::setenv("AWS_ENDPOINT_URL", server.url().c_str(), 1);
+    ::setenv("AWS_REGION", "eu-west-3", 1);
+    ::setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", 1);
+    ::setenv("AWS_SECRET_ACCESS_KEY", "s3cr3t/key+x", 1);
+    FetchOptions options;
+    options.attempts = 1;
+    EXPECT_EQ(listShards("s3://bucket/part-", options),
+              (std::vector<std::string>{"s3://bucket/part-a.tar", "s3://bucket/part-b.tar"}));
+    const std::string local = fetchShard("s3://bucket/part-a.tar", options);
+    EXPECT_EQ(readBytes(local), readBytes(served + "/part-a.tar"));
+    ::setenv("AWS_SECRET_ACCESS_KEY", "not-the-secret", 1);
+    std::string refused;
+    try {
+        fetchShard("s3://bucket/part-b.tar", options);
+    } catch (const DataError& e) {
+        refused = e.what();
+    }
+    ::unsetenv("AWS_SECRET_ACCESS_KEY");
+    ::unsetenv("AWS_ACCESS_KEY_ID");
+    ::unsetenv("AWS_ENDPOINT_URL");
+    ::unsetenv("AWS_REGION");
+    EXPECT_NE(refused.find("GET s3://bucket/part-b.tar: HTTP 403"), std::string::npos) << refused;
 }

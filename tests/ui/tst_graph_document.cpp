@@ -1,4 +1,5 @@
 // The editor's model: every edit is one undo step that restores the graph exactly.
+#include <QDockWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -311,8 +312,26 @@ private Q_SLOTS:
         qputenv("NETLOOM_NO_RECOVERY", "1");
         MainWindow w;
         QVERIFY(w.openProject(example("fashion-mnist-cnn")));
-        QTRY_VERIFY(w.findChild<SummaryTable*>()->rowCount() == 14);  // 13 layers + total
-        QCOMPARE(w.findChild<SummaryTable*>()->item(13, 3)->text(), QStringLiteral("421,642"));
+        // The summary follows the analysis once its dock is in view (hidden, it waits).
+        SummaryTable* table = w.findChild<SummaryTable*>();
+        w.show();
+        auto* dock = w.findChild<QDockWidget*>(QStringLiteral("summaryDock"));
+        QVERIFY(dock);
+        dock->show();
+        dock->raise();
+        QTRY_VERIFY(table->isVisible());
+        QTRY_COMPARE(table->rowCount(), 14);  // 13 layers + total
+        QCOMPARE(table->item(13, 3)->text(), QStringLiteral("421,642"));
+        QCOMPARE(table->item(0, 0)->text(), QString::fromStdString(w.document()->graph().node(w.document()->analysis().order.front())->name));
+        // An edit while it is out of sight shows when it comes back.
+        dock->hide();
+        w.document()->removeNodes({w.document()->graph().nodeByName("relu1")->id});
+        QCoreApplication::processEvents();
+        dock->show();
+        QTRY_COMPARE(table->rowCount(), 13);
+        QCOMPARE(table->item(12, 0)->text(), QStringLiteral("Total"));
+        QVERIFY(table->item(12, 0)->font().bold());
+        QVERIFY(!table->item(11, 0)->font().bold());
         LayerPalette* palette = w.findChild<LayerPalette*>();
         palette->setFilter(QStringLiteral("pool"));
         QCOMPARE(palette->visibleLayerCount(), 3);  // MaxPool2d, AvgPool2d, GlobalAvgPool2d

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QFontMetricsF>
 #include <QGraphicsSimpleTextItem>
+#include <QHash>
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QPen>
@@ -93,7 +94,14 @@ void EdgeItem::placeLabel() {
         return f;
     }();
     static const QFontMetricsF metrics(base);
-    const qreal textWidth = metrics.horizontalAdvance(label_->text());
+    // Widths by text: a re-analysis gives hundreds of edges the same few labels ("64", "32×28×28").
+    static QHash<QString, qreal> widths;
+    auto known = widths.constFind(label_->text());
+    if (known == widths.cend()) {
+        if (widths.size() > 4096) widths.clear();
+        known = widths.insert(label_->text(), metrics.horizontalAdvance(label_->text()));
+    }
+    const qreal textWidth = *known;
     int pixels = 11;
     if (textWidth > labelBox_.width() - 2 && textWidth > 0)
         pixels = std::max(6, static_cast<int>(11 * (labelBox_.width() - 2) / textWidth));
