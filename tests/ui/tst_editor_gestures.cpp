@@ -686,8 +686,9 @@ private Q_SLOTS:
     }
 
     // Ctrl+G on a residual block: one undo step makes a named, collapsed block drawn as one node
-    // whose ports carry the block's outer connections; it drags as one, lays out as one, expands in
-    // place with a double-click, is saved, and goes with Delete and Ctrl+Shift+G.
+    // whose ports carry the block's outer connections, and (the canvas being laid out) lays the graph
+    // out again in the same step; it drags as one, lays out as one, expands with a double-click
+    // (the layout making room, still one step), is saved, and goes with Delete and Ctrl+Shift+G.
     void ctrlGCollapsesAResidualBlockIntoOneNode() {
         MainWindow w;
         openShown(w, "fashion-mnist-resnet");
@@ -713,6 +714,8 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier);
         QCOMPARE(doc->groups().size(), size_t{1});
         QCOMPARE(doc->undoStack()->count(), 1);
+        QTRY_VERIFY(!doc->isLayingOut());
+        QCOMPARE(doc->undoStack()->count(), 1);  // the layout that closed the gap is part of that step
         const NodeGroup& made = doc->groups().front();
         QVERIFY(made.collapsed);
         QCOMPARE(made.name, std::string("group 1"));
@@ -731,7 +734,15 @@ private Q_SLOTS:
                 QCOMPARE(edge->path().pointAtPercent(1), item->inputPortPos(e.to == block.first() ? 0 : 1));
             if (e.to == pool) QCOMPARE(edge->path().pointAtPercent(0), item->outputPortPos());
         }
-        QCOMPARE(item->corner(), cornerBefore);
+        // The block's layers kept their arrangement; nothing visible overlaps the block.
+        for (NodeId id : block) QCOMPARE(now(id) - item->corner(), before.value(id) - cornerBefore);
+        auto overlapsBlock = [&](GroupItem* b) {
+            const QRectF box(b->corner(), QSizeF(kLayoutNodeWidth, kLayoutNodeHeight));
+            for (NodeItem* n : scene->nodeItems())
+                if (n->isVisible() && box.intersects(n->sceneBoundingRect().adjusted(8, 8, -8, -8))) return true;
+            return false;
+        };
+        QVERIFY(!overlapsBlock(item));
 
         // A drag moves every layer of the block by the same amount, as one step.
         const QPoint grab = view->mapFromScene(item->mapToScene(QPointF(85, 14)));
@@ -750,26 +761,30 @@ private Q_SLOTS:
         QTRY_COMPARE(finished.count(), 1);
         QCoreApplication::processEvents();
         item = scene->groupItems().first();
-        const QRectF box(item->corner(), QSizeF(kLayoutNodeWidth, kLayoutNodeHeight));
-        for (NodeItem* n : scene->nodeItems())
-            if (n->isVisible()) QVERIFY(!box.intersects(n->sceneBoundingRect().adjusted(8, 8, -8, -8)));
+        QVERIFY(!overlapsBlock(item));
         for (const auto& [id, e] : g.edges())
             if (scene->edgeItem(id)->isVisible()) QVERIFY2(scene->edgeItem(id)->followsRoute(), qPrintable(QString::number(id)));
         for (NodeId id : block) QCOMPARE(now(id) - item->corner(), before.value(id) - cornerBefore);
 
-        // A double-click expands it in place: its layers come back around the block's corner, in a
-        // frame; undo collapses it again.
-        const QPointF corner = item->corner();
+        // A double-click expands it: its layers come back in a frame and the layout makes room for
+        // them (no two layers overlap), in one step; undo collapses it and puts everything back.
+        const int stepsBefore = doc->undoStack()->index();
+        QHash<NodeId, QPointF> collapsedPlaces;
+        for (const auto& [id, n] : g.nodes()) collapsedPlaces.insert(id, now(id));
         QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(item->mapToScene(QPointF(85, 14))));
         QTRY_VERIFY(!doc->groups().front().collapsed);
+        QTRY_VERIFY(!doc->isLayingOut());
+        QCOMPARE(doc->undoStack()->index(), stepsBefore + 1);
         item = scene->groupItems().first();
         QVERIFY(!item->collapsed());
         for (NodeId id : block) QVERIFY(scene->nodeItem(id)->isVisible());
-        QCOMPARE(cornerOf(now), corner);
+        for (const auto& [id, n] : g.nodes()) QVERIFY2(!overlapsAnother(*doc, id), n.name.c_str());
         for (NodeId id : block) QVERIFY(item->sceneBoundingRect().contains(scene->nodeItem(id)->sceneBoundingRect()));
+        for (const auto& [id, e] : g.edges()) QVERIFY(scene->edgeItem(id)->followsRoute());
         doc->undoStack()->undo();
         QVERIFY(doc->groups().front().collapsed);
         QVERIFY(!scene->nodeItem(block.first())->isVisible());
+        for (const auto& [id, n] : g.nodes()) QCOMPARE(now(id), collapsedPlaces.value(id));
 
         // Saved with the project; training and export read the same 26 layers.
         QTemporaryDir dir;
@@ -815,6 +830,7 @@ private Q_SLOTS:
         GraphDocument* doc = w.document();
         const NodeId conv = doc->graph().nodeByName("conv1")->id, relu = doc->graph().nodeByName("relu1")->id;
         QVERIFY(doc->groupNodes({conv, relu}, QStringLiteral("features")));
+        QTRY_VERIFY(!doc->isLayingOut());
         GroupItem* item = w.scene()->groupItems().first();
         QMenu* menu = rightClick(w.view(), w.view()->mapFromScene(item->mapToScene(QPointF(85, 30))));
         QVERIFY(menu);
@@ -823,6 +839,7 @@ private Q_SLOTS:
         clickEntry(menu, w.editorActions()->toggleGroup());
         QVERIFY(!doc->groups().front().collapsed);
         QTRY_VERIFY(!menu->isVisible());
+        QTRY_VERIFY(!doc->isLayingOut());  // the layout making room for the layers is in
         menu = rightClick(w.view(), w.view()->mapFromScene(w.scene()->nodeItem(relu)->sceneBoundingRect().center()));
         QVERIFY(menu);
         QCOMPARE(menu->objectName(), QStringLiteral("LayerMenu"));

@@ -407,8 +407,13 @@ void GraphDocument::autoLayout(std::optional<LayoutDirection> direction) {
     applyLayout(layout, dir);
 }
 
-void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool adoptOnly) {
+void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool adoptOnly, ChangeGroupsCommand* attachTo) {
     if (layoutWatcher_) {
+        if (attachTo) {  // one is running: the change gets its layout once that one is in
+            relayout_ = true;
+            relayoutDirection_ = direction;
+            return;
+        }
         if (!adoptOnly) {  // the user asked: lay out again once the running one is in
             relayout_ = true;
             relayoutDirection_ = direction;
@@ -417,7 +422,7 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
     }
     const LayoutDirection dir = direction.value_or(project_.editor.direction);
     LayoutRequest request = layoutRequest(dir);
-    pending_ = {generation_, resets_, dir, adoptOnly};
+    pending_ = {generation_, resets_, dir, adoptOnly, attachTo};
     layoutWatcher_ = new QFutureWatcher<GraphLayout>(this);
     connect(layoutWatcher_, &QFutureWatcherBase::finished, this, [this] {
         GraphLayout layout = layoutWatcher_->result();
@@ -431,6 +436,18 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
         if (relayout_) {
             relayout_ = false;
             startLayout(std::exchange(relayoutDirection_, std::nullopt), false);
+            return;
+        }
+        if (done.attachTo) {
+            // Part of a group change while that change is still the last step and nothing was
+            // edited since; otherwise dropped (the canvas keeps what the user did).
+            const bool current = done.generation == generation_ && undo_.index() > 0 &&
+                                 undo_.command(undo_.index() - 1) == done.attachTo;
+            if (current && layout.ok()) {
+                placeCollapsedMembers(layout, project_.editor.groups, project_.graph);
+                done.attachTo->attachLayout(std::unique_ptr<LayoutCommand>(layoutCommand(layout, done.direction)));
+            }
+            Q_EMIT groupLayoutFinished();
             return;
         }
         if (done.generation != generation_) {  // edited meanwhile: the result is stale
@@ -459,7 +476,7 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
         }
         assignRoutes(layout.routes);
     });
-    if (!adoptOnly) Q_EMIT layoutStarted();
+    if (!adoptOnly && !attachTo) Q_EMIT layoutStarted();
     layoutWatcher_->setFuture(QtConcurrent::run([request] { return computeLayout(request); }));
 }
 
@@ -468,6 +485,11 @@ LayoutRequest GraphDocument::layoutRequest(LayoutDirection direction) const {
 }
 
 void GraphDocument::applyLayout(const GraphLayout& layout, LayoutDirection direction) {
+    undo_.push(layoutCommand(layout, direction));
+    Q_EMIT layoutFinished();
+}
+
+LayoutCommand* GraphDocument::layoutCommand(const GraphLayout& layout, LayoutDirection direction) {
     QHash<NodeId, QPointF> before, after;
     for (const auto& [id, p] : layout.positions) {
         const Node* n = project_.graph.node(id);
@@ -477,8 +499,14 @@ void GraphDocument::applyLayout(const GraphLayout& layout, LayoutDirection direc
     }
     auto* cmd = new LayoutCommand(this, before, after, project_.editor.direction, direction, routes_, layout.routes);
     cmd->setText(direction == LayoutDirection::LeftToRight ? Tr::tr("Layout left to right") : Tr::tr("Layout top to bottom"));
+    return cmd;
+}
+
+void GraphDocument::pushGroups(const QString& text, std::vector<NodeGroup> after) {
+    const bool laidOut = !routes_.empty();  // the canvas shows this engine's layout: keep it tidy
+    auto* cmd = new ChangeGroupsCommand(this, text, project_.editor.groups, std::move(after));
     undo_.push(cmd);
-    Q_EMIT layoutFinished();
+    if (laidOut) startLayout(std::nullopt, false, cmd);
 }
 
 // Groups -------------------------------------------------------------------------------------------
@@ -524,8 +552,7 @@ bool GraphDocument::groupNodes(const QList<NodeId>& ids, const QString& name, QS
     for (int k = 1; wanted.empty() || taken.count(wanted); ++k) wanted = "group " + std::to_string(k);
     std::vector<NodeGroup> after = project_.editor.groups;
     after.push_back({wanted, std::vector<NodeId>(members.begin(), members.end()), true});
-    undo_.push(new ChangeGroupsCommand(this, Tr::tr("Group %n layers", nullptr, static_cast<int>(members.size())),
-                                       project_.editor.groups, after));
+    pushGroups(Tr::tr("Group %n layers", nullptr, static_cast<int>(members.size())), std::move(after));
     return true;
 }
 
@@ -533,7 +560,9 @@ void GraphDocument::ungroup(int index) {
     if (index < 0 || index >= static_cast<int>(project_.editor.groups.size())) return;
     std::vector<NodeGroup> after = project_.editor.groups;
     after.erase(after.begin() + index);
-    undo_.push(new ChangeGroupsCommand(this, Tr::tr("Ungroup"), project_.editor.groups, after));
+    const bool wasCollapsed = project_.editor.groups[index].collapsed;
+    if (wasCollapsed) pushGroups(Tr::tr("Ungroup"), std::move(after));  // its layers come back: make room
+    else undo_.push(new ChangeGroupsCommand(this, Tr::tr("Ungroup"), project_.editor.groups, after));
 }
 
 void GraphDocument::setGroupCollapsed(int index, bool collapsed) {
@@ -541,8 +570,7 @@ void GraphDocument::setGroupCollapsed(int index, bool collapsed) {
     if (project_.editor.groups[index].collapsed == collapsed) return;
     std::vector<NodeGroup> after = project_.editor.groups;
     after[index].collapsed = collapsed;
-    undo_.push(new ChangeGroupsCommand(this, collapsed ? Tr::tr("Collapse group") : Tr::tr("Expand group"),
-                                       project_.editor.groups, after));
+    pushGroups(collapsed ? Tr::tr("Collapse group") : Tr::tr("Expand group"), std::move(after));
 }
 
 bool GraphDocument::renameGroup(int index, const QString& name, QString* why) {

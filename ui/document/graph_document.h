@@ -21,6 +21,9 @@
 
 namespace netloom::ui {
 
+class ChangeGroupsCommand;
+class LayoutCommand;
+
 class GraphDocument : public QObject {
     Q_OBJECT
 public:
@@ -134,12 +137,17 @@ Q_SIGNALS:
     void layoutStarted();
     void layoutFinished();      // the layout is applied (or failed: layoutError)
     void layoutError(const QString& message);
+    void groupLayoutFinished();  // the layout a group change asked for is in (or was dropped)
 
 private:
     void invalidate();
     // Starts a worker layout; `adoptOnly`: keep the positions, take the routes only if the layout
     // puts every node where it already is (a file laid out by this engine).
-    void startLayout(std::optional<LayoutDirection> direction, bool adoptOnly);
+    void startLayout(std::optional<LayoutDirection> direction, bool adoptOnly, ChangeGroupsCommand* attachTo = nullptr);
+    // A group change on a laid-out canvas (a block collapsed, expanded, made or dissolved) lays
+    // the graph out again, as part of the same undo step (ChangeGroupsCommand::attachLayout).
+    void pushGroups(const QString& text, std::vector<NodeGroup> after);
+    LayoutCommand* layoutCommand(const GraphLayout& layout, LayoutDirection direction);
     void applyLayout(const GraphLayout& layout, LayoutDirection direction);
 
     // The request for the graph as the canvas shows it: collapsed groups as one node each.
@@ -169,6 +177,7 @@ private:
         quint64 resets = 0;
         LayoutDirection direction = LayoutDirection::TopToBottom;
         bool adoptOnly = false;
+        ChangeGroupsCommand* attachTo = nullptr;  // the step this layout belongs to, if any
     } pending_;
     bool relayout_ = false;  // a request arrived while one was running
     std::optional<LayoutDirection> relayoutDirection_;

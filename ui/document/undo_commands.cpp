@@ -94,7 +94,18 @@ bool ChangeSettingsCommand::mergeWith(const QUndoCommand* other) {
 ChangeGroupsCommand::ChangeGroupsCommand(GraphDocument* doc, const QString& text, std::vector<NodeGroup> before,
                                          std::vector<NodeGroup> after, QUndoCommand* parent)
     : QUndoCommand(text, parent), doc_(doc), before_(std::move(before)), after_(std::move(after)) {}
-void ChangeGroupsCommand::redo() { doc_->assignGroups(after_); }
-void ChangeGroupsCommand::undo() { doc_->assignGroups(before_); }
+ChangeGroupsCommand::~ChangeGroupsCommand() = default;
+void ChangeGroupsCommand::redo() {
+    doc_->assignGroups(after_);
+    if (layout_) layout_->redo();
+}
+void ChangeGroupsCommand::undo() {
+    if (layout_) layout_->undo();
+    doc_->assignGroups(before_);
+}
+void ChangeGroupsCommand::attachLayout(std::unique_ptr<LayoutCommand> layout) {
+    layout_ = std::move(layout);
+    layout_->redo();
+}
 
 }  // namespace netloom::ui

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QPointF>
 #include <QUndoCommand>
+#include <memory>
 #include <optional>
 
 #include "document/project_settings.h"
@@ -118,11 +119,16 @@ class ChangeGroupsCommand : public QUndoCommand {
 public:
     ChangeGroupsCommand(GraphDocument* doc, const QString& text, std::vector<NodeGroup> before,
                         std::vector<NodeGroup> after, QUndoCommand* parent = nullptr);
+    ~ChangeGroupsCommand() override;
     void redo() override;
     void undo() override;
+    // The layout that made room for the change (it arrives from the worker thread after the push):
+    // applied now, and from then on redone and undone with the groups, as one step.
+    void attachLayout(std::unique_ptr<LayoutCommand> layout);
 private:
     GraphDocument* doc_;
     std::vector<NodeGroup> before_, after_;
+    std::unique_ptr<LayoutCommand> layout_;
 };
 
 // The dataset, preprocessing and training settings. Successive edits of the same field (the
