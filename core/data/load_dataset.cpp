@@ -278,9 +278,10 @@ bool decodeShardSample(const ShardSample& s, const ImagePipeline& pipeline, bool
 nlohmann::json shardMetadata(const std::string& firstShard, const FetchOptions& fetch) {
     const std::string meta = firstShard.substr(0, firstShard.find_last_of('/') + 1) + "dataset.json";
     std::string local = meta, text, error;
-    if (isRemoteShard(meta)) {
+    if (isRemoteShard(meta)) {  // fetched afresh each time: a shard set packed again changes it
         FetchOptions once = fetch;
         once.attempts = 1;
+        once.reuseCached = false;
         try {
             local = fetchShard(meta, once);
         } catch (const DataError&) {
@@ -356,11 +357,18 @@ void loadWebDataset(const Project& project, Dataset& ds) {
         if (!reader.error().empty()) ds.summary.skipped.push_back({shard, reader.error()});
         return n;
     };
+    // The first shard must hold what dataset.json says, or dataset.json is not this shard set's.
+    if (counts && scan(localShard(names.front(), spec.path, "path")) != counts->front()) {
+        ds.summary.notes.push_back("dataset.json's shard_samples does not match " + names.front() +
+                                   ": every shard is fetched and counted");
+        counts.reset();
+        shape.clear();
+        maxClass = -1;
+    }
     if (counts) {
         source->shards = names;  // URLs, fetched when streamed
         source->samples = *counts;
         for (int64_t n : *counts) total += n;
-        scan(localShard(names.front(), spec.path, "path"));
         FetchOptions streaming;  // on the stream's thread: no notes (a failure is a skipped shard)
         source->localFile = [streaming](const std::string& name) {
             return isRemoteShard(name) ? fetchShard(name, streaming) : name;
@@ -378,10 +386,6 @@ void loadWebDataset(const Project& project, Dataset& ds) {
     const int64_t rowBytes = std::max<int64_t>(1, shape[0] * shape[1] * shape[2]);
     source->shuffleBuffer = std::clamp<int64_t>((64 << 20) / rowBytes, 64, 2000);
     const std::vector<int64_t> expected = shape;
-    source->decode = [pipeline, gray, background, expected](const ShardSample& s, torch::Tensor& row, int64_t& target,
-                                                           std::string& error) {
-        return decodeShardSample(s, *pipeline, gray, background, expected, row, target, error);
-    };
     // Class names: the project's, else dataset.json's, else ids.
     if (!spec.classes.empty()) {
         ds.summary.classNames = spec.classes;
@@ -397,6 +401,16 @@ void loadWebDataset(const Project& project, Dataset& ds) {
     if (maxClass >= static_cast<int64_t>(ds.summary.classNames.size()))
         throw DataError(spec.path + ": class ids go up to " + std::to_string(maxClass) + " but only " +
                         std::to_string(ds.summary.classNames.size()) + " classes are named");
+    // Only the first shard was read here when dataset.json gave the counts: a class id out of range
+    // in a later one is a skipped sample, never a target the loss cannot take.
+    const int64_t classCount = static_cast<int64_t>(ds.summary.classNames.size());
+    source->decode = [pipeline, gray, background, expected, classCount](const ShardSample& s, torch::Tensor& row,
+                                                                        int64_t& target, std::string& error) {
+        if (!decodeShardSample(s, *pipeline, gray, background, expected, row, target, error)) return false;
+        if (target >= 0 && target < classCount) return true;
+        error = "class id " + std::to_string(target) + " is not one of the " + std::to_string(classCount) + " classes";
+        return false;
+    };
     ds.summary.trainSize = total;
     ds.trainStream = source;
     if (!spec.testPath.empty()) {

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstring>
 #include <functional>
@@ -123,7 +124,13 @@ S3Request s3Request(const std::string& s3url, Query listQuery = {}) {
         for (const auto& [name, value] : listQuery) query += (query.empty() ? "" : "&") + name + "=" + urlEscaped(value);
         r.url = host + "?" + query;
     } else {
-        r.url = host + "/" + key;
+        std::string path;  // the key URI-encoded segment by segment, as S3 signs it
+        for (size_t start = 0; start <= key.size();) {
+            const size_t slash = std::min(key.find('/', start), key.size());
+            path += (start ? "/" : "") + urlEscaped(key.substr(start, slash - start));
+            start = slash + 1;
+        }
+        r.url = host + "/" + path;
     }
     r.key = env("AWS_ACCESS_KEY_ID");
     r.secret = env("AWS_SECRET_ACCESS_KEY");
@@ -242,8 +249,10 @@ std::string fetchShard(const std::string& url, const FetchOptions& options) {
     std::filesystem::create_directories(folder, ec);
     if (ec) throw DataError(folder + ": cannot create the shard cache (" + ec.message() + ")");
     const std::string path = folder + "/" + digestHex(url) + ".tar";
-    if (::access(path.c_str(), R_OK) == 0) return path;
-    const std::string temp = path + ".tmp-" + std::to_string(::getpid());
+    if (options.reuseCached && ::access(path.c_str(), R_OK) == 0) return path;
+    // A name of its own for every download: two threads of a process may fetch the same URL.
+    static std::atomic<unsigned> downloads{0};
+    const std::string temp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(++downloads);
     std::optional<S3Request> s3;
     if (url.rfind("s3://", 0) == 0) s3 = s3Request(url);
     try {
@@ -276,7 +285,10 @@ std::vector<std::string> listShards(const std::string& prefixUrl, const FetchOpt
         for (const std::string& key : elements(body, "Key"))
             if (key.size() > 4 && key.compare(key.size() - 4, 4, ".tar") == 0) shards.push_back("s3://" + bucket + "/" + key);
         const std::vector<std::string> truncated = elements(body, "IsTruncated"), next = elements(body, "NextContinuationToken");
-        continuation = !truncated.empty() && truncated.front() == "true" && !next.empty() ? next.front() : "";
+        const bool more = !truncated.empty() && truncated.front() == "true";
+        if (more && (next.empty() || next.front().empty()))
+            throw DataError(prefixUrl + ": the listing is cut short and gives no continuation token");
+        continuation = more ? next.front() : "";
     } while (!continuation.empty());
     std::sort(shards.begin(), shards.end());
     if (shards.empty()) throw DataError(prefixUrl + ": no .tar shards under this prefix");

@@ -16,6 +16,7 @@ struct FetchOptions {
     long timeoutSeconds = 600;
     std::function<void(const std::string& message)> onRetry;  // "GET URL: HTTP 503, retrying in 1 s"
     int listPageSize = 0;            // keys per listing page; 0: the server's (S3: 1,000)
+    bool reuseCached = true;         // false: fetched again even when the cache has a copy
 };
 
 bool isRemoteShard(const std::string& name);

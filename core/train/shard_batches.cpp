@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <random>
+#include <thread>
 
 #include "data/webdataset.h"
 #include "train/collective.h"
@@ -145,13 +147,23 @@ private:
         return true;
     }
 
+    // On a thread of its own, detached: a stream stopped or moved to the next epoch does not wait
+    // for a download in flight (std::async's future would); the finished file stays in the cache.
     std::future<std::string> fetchLater(const std::string& shard) const {
+        auto promise = std::make_shared<std::promise<std::string>>();
+        std::future<std::string> result = promise->get_future();
         if (!source_->localFile) {
-            std::promise<std::string> ready;
-            ready.set_value(shard);
-            return ready.get_future();
+            promise->set_value(shard);
+            return result;
         }
-        return std::async(std::launch::async, source_->localFile, shard);
+        std::thread([promise, localFile = source_->localFile, shard] {
+            try {
+                promise->set_value(localFile(shard));
+            } catch (...) {
+                promise->set_exception(std::current_exception());
+            }
+        }).detach();
+        return result;
     }
 
     std::shared_ptr<ShardSource> source_;

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <set>
 
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
 #include "data/dataset.h"
@@ -450,6 +451,18 @@ TEST(WebDataset, ShardsOverHttpAreFetchedRetriedAndNamedWhenMissing) {
     load = loadDataset(p);
     ASSERT_TRUE(load.ok()) << load.error;
     for (const auto& note : load.dataset->summary.notes) EXPECT_EQ(note.find("retrying"), std::string::npos) << note;
+
+    // dataset.json is fetched afresh, and one whose count for the first shard is wrong is not
+    // trusted: every shard is counted.
+    nlohmann::json meta = nlohmann::json::parse(readBytes(served + "/dataset.json"));
+    meta["shard_samples"][shards[0]] = 99;
+    std::ofstream(served + "/dataset.json", std::ios::trunc) << meta.dump();
+    load = loadDataset(p);
+    ASSERT_TRUE(load.ok()) << load.error;
+    EXPECT_EQ(load.dataset->summary.trainSize, 12);
+    bool distrusted = false;
+    for (const auto& note : load.dataset->summary.notes) distrusted = distrusted || note.find("does not match") != std::string::npos;
+    EXPECT_TRUE(distrusted);
 
     p.dataset.path = server.url() + "/absent-{0..1}.tar";
     load = loadDataset(p);

@@ -817,10 +817,51 @@ private Q_SLOTS:
         QVERIFY(why.contains(QLatin1String("block1_conv1")));
         scene->clearSelection();
         scene->groupItems().first()->setSelected(true);
+        const int beforeUngroup = doc->undoStack()->index();
         QTest::keyClick(view, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY(doc->groups().empty());
+        QTRY_VERIFY(!doc->isLayingOut());
+        QCOMPARE(doc->undoStack()->index(), beforeUngroup + 1);  // the layout making room joined it
         for (NodeId id : block) QVERIFY(scene->nodeItem(id)->isVisible());
         for (const auto& [id, e] : g.edges()) QVERIFY(scene->edgeItem(id)->isVisible());
+        for (const auto& [id, n] : g.nodes()) QVERIFY2(!overlapsAnother(*doc, id), n.name.c_str());
+    }
+
+    // Two selected blocks go together: Ctrl+Shift+G ungroups both in one step, Delete removes both
+    // with their layers; the selection's listeners are told once, after the blocks are gone.
+    void twoSelectedBlocksUngroupAndDeleteTogether() {
+        MainWindow w;
+        openShown(w, "fashion-mnist-cnn");
+        GraphDocument* doc = w.document();
+        GraphScene* scene = w.scene();
+        auto id = [&](const char* name) { return doc->graph().nodeByName(name)->id; };
+        QVERIFY(doc->groupNodes({id("conv1"), id("relu1")}));
+        QVERIFY(doc->groupNodes({id("conv2"), id("relu2")}));
+        QTRY_VERIFY(!doc->isLayingOut());
+        auto selectBoth = [&] {
+            scene->clearSelection();
+            for (GroupItem* g : scene->groupItems()) g->setSelected(true);
+        };
+        selectBoth();
+        QCOMPARE(scene->selectedNodes().size(), 4);
+        QSignalSpy selection(scene, &QGraphicsScene::selectionChanged);
+        w.view()->setFocus();
+        const int steps = doc->undoStack()->index();
+        QTest::keyClick(w.view(), Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(doc->groups().empty());
+        QVERIFY(scene->groupItems().isEmpty());
+        QCOMPARE(doc->undoStack()->index(), steps + 1);
+        QVERIFY(selection.count() >= 1);
+        QTRY_VERIFY(!doc->isLayingOut());
+        doc->undoStack()->undo();
+        QCOMPARE(doc->groups().size(), size_t{2});
+        selectBoth();
+        QTest::keyClick(w.view(), Qt::Key_Delete);
+        QVERIFY(doc->groups().empty());
+        QCOMPARE(doc->graph().nodes().size(), size_t{9});
+        doc->undoStack()->undo();
+        QCOMPARE(doc->groups().size(), size_t{2});
+        QCOMPARE(doc->graph().nodes().size(), size_t{13});
     }
 
     // Right click on a collapsed block: its own menu; Expand there, then Collapse from a layer's menu.

@@ -82,9 +82,13 @@ EditorActions::EditorActions(GraphDocument* doc, GraphScene* scene, GraphView* v
         doc_->removeNodes(scene_->selectedNodes(), scene_->selectedEdges());  // one undo step
     });
     connect(rename_, &QAction::triggered, this, [this] {
+        for (QGraphicsItem* i : scene_->selectedItems())
+            if (auto* g = dynamic_cast<GroupItem*>(i); g && g->collapsed()) {  // a selected block: its name
+                renameGroup_->trigger();
+                return;
+            }
         const QList<NodeId> selected = scene_->selectedNodes();
         if (selected.size() == 1) Q_EMIT renameRequested(selected.first());
-        else if (selectedGroups().size() == 1) renameGroup_->trigger();  // a selected collapsed group
     });
     connect(group_, &QAction::triggered, this, [this] {
         QString why;
@@ -93,6 +97,10 @@ EditorActions::EditorActions(GraphDocument* doc, GraphScene* scene, GraphView* v
     connect(ungroup_, &QAction::triggered, this, [this] {
         QList<int> groups = selectedGroups();
         if (groups.isEmpty()) return;
+        if (groups.size() == 1) {  // its own step, which a layout making room can join
+            doc_->ungroup(groups.first());
+            return;
+        }
         std::sort(groups.begin(), groups.end(), std::greater<int>());  // indices stay valid
         doc_->undoStack()->beginMacro(tr("Ungroup"));
         for (int g : groups) doc_->ungroup(g);

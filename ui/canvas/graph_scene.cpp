@@ -2,7 +2,9 @@
 
 #include <QGraphicsSceneMouseEvent>
 #include <QSet>
+#include <QSignalBlocker>
 #include <algorithm>
+#include <utility>
 
 #include "canvas/edge_item.h"
 #include "canvas/group_item.h"
@@ -60,8 +62,18 @@ void GraphScene::rebuild() {
 }
 
 void GraphScene::rebuildGroups() {
-    qDeleteAll(groups_);
-    groups_.clear();
+    newEdge_.reset();  // it may start at a block that goes now
+    // The items go quietly (their indices may name groups that are gone: a listener asking for the
+    // selection now would read them), then one selection change if one of them was selected.
+    const QList<GroupItem*> old = std::exchange(groups_, {});
+    bool wasSelected = false;
+    {
+        const QSignalBlocker quiet(this);
+        for (GroupItem* g : old) {
+            wasSelected = wasSelected || g->isSelected();
+            delete g;
+        }
+    }
     const auto& groups = doc_->groups();
     QSet<NodeId> hidden;
     for (int i = 0; i < static_cast<int>(groups.size()); ++i) {
@@ -69,7 +81,8 @@ void GraphScene::rebuildGroups() {
         addItem(item);
         groups_.append(item);
         connect(item, &GroupItem::geometryMoved, this, [this, i] {
-            for (NodeId m : doc_->groups().at(static_cast<size_t>(i)).members) updateEdgesAt(m);
+            if (i < static_cast<int>(doc_->groups().size()))
+                for (NodeId m : doc_->groups()[static_cast<size_t>(i)].members) updateEdgesAt(m);
         });
         if (groups[i].collapsed) hidden.unite(QSet<NodeId>(groups[i].members.begin(), groups[i].members.end()));
     }
@@ -78,6 +91,7 @@ void GraphScene::rebuildGroups() {
         if (hidden.contains(n->nodeId())) n->setSelected(false);
     }
     for (EdgeItem* e : edges_) attachEdge(e);
+    if (wasSelected) Q_EMIT selectionChanged();
 }
 
 GroupItem* GraphScene::groupItemOf(NodeId id) const {
@@ -190,8 +204,8 @@ QList<NodeId> GraphScene::selectedNodes() const {
     QList<NodeId> ids;
     for (QGraphicsItem* i : selectedItems()) {
         if (auto* n = dynamic_cast<NodeItem*>(i)) ids << n->nodeId();
-        if (auto* g = dynamic_cast<GroupItem*>(i); g && g->collapsed())
-            for (NodeId m : doc_->groups().at(static_cast<size_t>(g->index())).members) ids << m;
+        if (auto* g = dynamic_cast<GroupItem*>(i); g && g->collapsed() && g->index() < static_cast<int>(doc_->groups().size()))
+            for (NodeId m : doc_->groups()[static_cast<size_t>(g->index())].members) ids << m;
     }
     return ids;
 }
@@ -257,7 +271,7 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
     }
     for (GroupItem* g : groups_) {
         const QPointF delta = g->pos() - g->corner();
-        if (!g->collapsed() || delta.isNull()) continue;
+        if (!g->collapsed() || delta.isNull() || g->index() >= static_cast<int>(doc_->groups().size())) continue;
         for (NodeId m : doc_->groups().at(static_cast<size_t>(g->index())).members)
             if (const Node* node = doc_->graph().node(m)) moved.insert(m, QPointF(node->position.x, node->position.y) + delta);
     }

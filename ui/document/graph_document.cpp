@@ -103,6 +103,7 @@ void GraphDocument::reset(Project project, const QString& path) {
     routes_.clear();
     ++resets_;
     relayout_ = false;
+    relayoutAttachTo_ = nullptr;
     Q_EMIT documentReset();
     Q_EMIT filePathChanged(path_);
     invalidate();
@@ -412,11 +413,13 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
         if (attachTo) {  // one is running: the change gets its layout once that one is in
             relayout_ = true;
             relayoutDirection_ = direction;
+            relayoutAttachTo_ = attachTo;
             return;
         }
         if (!adoptOnly) {  // the user asked: lay out again once the running one is in
             relayout_ = true;
             relayoutDirection_ = direction;
+            relayoutAttachTo_ = nullptr;  // a layout of its own
         }
         return;
     }
@@ -435,7 +438,7 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
         }
         if (relayout_) {
             relayout_ = false;
-            startLayout(std::exchange(relayoutDirection_, std::nullopt), false);
+            startLayout(std::exchange(relayoutDirection_, std::nullopt), false, std::exchange(relayoutAttachTo_, nullptr));
             return;
         }
         if (done.attachTo) {
@@ -444,8 +447,10 @@ void GraphDocument::startLayout(std::optional<LayoutDirection> direction, bool a
             const bool current = done.generation == generation_ && undo_.index() > 0 &&
                                  undo_.command(undo_.index() - 1) == done.attachTo;
             if (current && layout.ok()) {
+                const bool savedSince = undo_.isClean();  // saved while the layout ran: no longer so
                 placeCollapsedMembers(layout, project_.editor.groups, project_.graph);
                 done.attachTo->attachLayout(std::unique_ptr<LayoutCommand>(layoutCommand(layout, done.direction)));
+                if (savedSince) undo_.resetClean();
             }
             Q_EMIT groupLayoutFinished();
             return;

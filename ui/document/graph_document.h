@@ -181,6 +181,7 @@ private:
     } pending_;
     bool relayout_ = false;  // a request arrived while one was running
     std::optional<LayoutDirection> relayoutDirection_;
+    ChangeGroupsCommand* relayoutAttachTo_ = nullptr;  // the group change the next layout belongs to
 };
 
 }  // namespace netloom::ui
