@@ -5,6 +5,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <set>
 
+#include "canvas/node_item.h"
 #include "document/graph_document.h"
 #include "graph/connection_rules.h"
 #include "layout/graph_layout.h"
@@ -128,19 +129,8 @@ void GroupItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option,
     painter->drawRoundedRect(QRectF(4, 4, kWidth, kHeight), 8, 8);
     painter->setBrush(pal.color(QPalette::Base));
     painter->drawRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
-    if (option->levelOfDetailFromTransform(painter->worldTransform()) >= 0.3) {
-        painter->setPen(pal.color(QPalette::Text));
-        QFont f = painter->font();
-        f.setBold(true);
-        painter->setFont(f);
-        painter->drawText(QRectF(10, 4, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("▸ ") + name_);
-        f.setBold(false);
-        painter->setFont(f);
-        painter->setPen(pal.color(QPalette::PlaceholderText));
-        painter->drawText(QRectF(10, 22, kWidth - 20, 18), Qt::AlignLeft | Qt::AlignVCenter, subtitle_);
-        painter->setPen(pal.color(QPalette::Text));
-        painter->drawText(QRectF(10, 40, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, shape_);
-    }
+    if (option->levelOfDetailFromTransform(painter->worldTransform()) >= 0.3)
+        paintNodeText(painter, pal, QStringLiteral("▸ ") + name_, subtitle_, shape_);
     painter->setPen(pal.color(QPalette::Dark));
     painter->setBrush(pal.color(QPalette::Button));
     const QPointF origin = pos();

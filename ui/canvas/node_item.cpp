@@ -55,6 +55,21 @@ void NodeItem::refresh() {
     update();
 }
 
+void paintNodeText(QPainter* painter, const QPalette& palette, const QString& title, const QString& subtitle,
+                   const QString& shape) {
+    painter->setPen(palette.color(QPalette::Text));
+    QFont f = painter->font();
+    f.setBold(true);
+    painter->setFont(f);
+    painter->drawText(QRectF(10, 4, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, title);
+    f.setBold(false);
+    painter->setFont(f);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(QRectF(10, 22, kWidth - 20, 18), Qt::AlignLeft | Qt::AlignVCenter, subtitle);
+    painter->setPen(palette.color(QPalette::Text));
+    painter->drawText(QRectF(10, 40, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, shape);
+}
+
 void NodeItem::setPortHighlight(QList<int> ports) {
     highlighted_ = std::move(ports);
     update();
@@ -90,17 +105,7 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
         return;
     }
     painter->drawRoundedRect(QRectF(0, 0, kWidth, kHeight), 8, 8);
-    painter->setPen(pal.color(QPalette::Text));
-    QFont f = painter->font();
-    f.setBold(true);
-    painter->setFont(f);
-    painter->drawText(QRectF(10, 4, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, title_);
-    f.setBold(false);
-    painter->setFont(f);
-    painter->setPen(pal.color(QPalette::PlaceholderText));
-    painter->drawText(QRectF(10, 22, kWidth - 20, 18), Qt::AlignLeft | Qt::AlignVCenter, subtitle_);
-    painter->setPen(pal.color(QPalette::Text));
-    painter->drawText(QRectF(10, 40, kWidth - 20, 20), Qt::AlignLeft | Qt::AlignVCenter, shape_);
+    paintNodeText(painter, pal, title_, subtitle_, shape_);
     for (int p = 0; p < inputs_; ++p) {
         painter->setBrush(highlighted_.contains(p) ? QColor(0x27, 0xae, 0x60) : pal.color(QPalette::Button));
         painter->setPen(pal.color(QPalette::Dark));

@@ -5,9 +5,16 @@
 #include "canvas/port_holder.h"
 #include "graph/graph.h"
 
+class QPainter;
+class QPalette;
+
 namespace netloom::ui {
 
 class GraphDocument;
+
+// A layer's three lines in its box (bold title, type, shape), as layers and collapsed groups draw them.
+void paintNodeText(QPainter* painter, const QPalette& palette, const QString& title, const QString& subtitle,
+                   const QString& shape);
 
 class NodeItem : public QGraphicsObject, public PortHolder {
     Q_OBJECT
