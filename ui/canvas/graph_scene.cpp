@@ -123,6 +123,11 @@ void GraphScene::attachEdge(EdgeItem* item) {
     item->attach(holderOf(e->from), holderOf(e->to), port);
 }
 
+void GraphScene::renumberGroupPorts() {
+    for (GroupItem* g : groups_) g->refresh();
+    for (EdgeItem* e : edges_) attachEdge(e);
+}
+
 void GraphScene::updateEdgesAt(NodeId id) {
     for (auto it = edgesAt_.constFind(id); it != edgesAt_.cend() && it.key() == id; ++it) it.value()->updatePath();
 }
@@ -146,13 +151,7 @@ void GraphScene::addEdge(EdgeId id) {
     edgesAt_.insert(e->from, item);
     edgesAt_.insert(e->to, item);
     // A connection into or out of a collapsed group attaches to the group, and renumbers its ports.
-    GroupItem* fromGroup = collapsedGroupOf(e->from);
-    GroupItem* toGroup = collapsedGroupOf(e->to);
-    if (fromGroup || toGroup) {
-        for (GroupItem* g : {fromGroup, toGroup})
-            if (g) g->refresh();
-        for (EdgeItem* other : edges_) attachEdge(other);
-    }
+    if (collapsedGroupOf(e->from) || collapsedGroupOf(e->to)) renumberGroupPorts();
 }
 
 void GraphScene::removeEdge(EdgeId id) {
@@ -168,10 +167,7 @@ void GraphScene::removeEdge(EdgeId id) {
         }
     }
     delete item;
-    if (!atCollapsedGroup) return;
-    // The group lost a port: renumber its connections.
-    for (GroupItem* g : groups_) g->refresh();
-    for (EdgeItem* other : edges_) attachEdge(other);
+    if (atCollapsedGroup) renumberGroupPorts();  // the group lost a port
 }
 
 void GraphScene::refreshNodes(const QList<NodeId>& ids) {

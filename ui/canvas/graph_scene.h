@@ -54,6 +54,9 @@ private:
     // attached to what is visible (a layer or its collapsed group).
     void rebuildGroups();
     void attachEdge(EdgeItem* item);
+    // A connection into or out of a collapsed group came or went: its ports are counted and
+    // numbered again, and every connection re-attached.
+    void renumberGroupPorts();
     // What stands for the layer on the canvas: its own item, or its collapsed group's.
     const PortHolder* holderOf(NodeId id) const;
     GroupItem* collapsedGroupOf(NodeId id) const;
