@@ -40,6 +40,7 @@ void declareActivations(std::vector<LayerSpec>& out) {
 #include <set>
 
 #include "graph/layers/layer_kernels.h"
+#include "graph/layers/relu_max_pool.h"
 #include "train/network.h"
 
 namespace netloom::layers {
@@ -54,9 +55,11 @@ LayerKernels elementwise(Fn fn, const char* onnxOp) {
             [onnxOp](EmitContext& c) { return c.g.op(onnxOp, {c.inputs[0]}, c.stem); }};
 }
 
-// In place when this ReLU is the only reader of a producer whose backward does not need its own
+// Folded into the MaxPool2d that is its only reader (graph/layers/relu_max_pool.h); otherwise
+// in place when this ReLU is the only reader of a producer whose backward does not need its own
 // output (saves an allocation and a pass over memory per batch).
 StepFunction buildRelu(BuildContext& c) {
+    if (reluFoldsIntoMaxPool(c.graph, c.node.id)) return [](const std::vector<torch::Tensor>& x) { return x[0]; };
     const std::vector<Edge> in = c.graph.inputsOf(c.node.id);
     const Node* producer = in.empty() ? nullptr : c.graph.node(in[0].from);
     const LayerKernels* k = producer ? layerKernels().find(producer->type) : nullptr;

@@ -166,6 +166,7 @@ void declareConvolution(std::vector<LayerSpec>& out) {
 }  // namespace netloom::layers
 #else  // NETLOOM_KERNELS
 #include "graph/layers/layer_kernels.h"
+#include "graph/layers/relu_max_pool.h"
 #include "train/network.h"
 
 namespace netloom::layers {
@@ -232,10 +233,7 @@ std::string emitConvTranspose(EmitContext& c) {
     return out;
 }
 
-struct PoolWindow {
-    int64_t kernel, stride, padding;
-    bool ceil;
-};
+using PoolWindow = MaxPoolWindow;
 PoolWindow poolWindow(const ParamReader& p) {
     int64_t k = p.integer("kernel"), s = p.integer("stride");
     return {k, s == 0 ? k : s, p.integer("padding"), p.flag("ceil_mode")};
@@ -243,6 +241,9 @@ PoolWindow poolWindow(const ParamReader& p) {
 
 StepFunction buildMaxPool(BuildContext& c) {
     PoolWindow w = poolWindow(c.params);
+    const std::vector<Edge> in = c.graph.inputsOf(c.node.id);
+    if (!in.empty() && reluFoldsIntoMaxPool(c.graph, in[0].from))  // the ReLU passed its input through
+        return [w](const std::vector<torch::Tensor>& x) { return reluMaxPool2d(x[0], w); };
     return [w](const std::vector<torch::Tensor>& x) {
         return torch::max_pool2d(x[0], {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding}, {1, 1}, w.ceil);
     };

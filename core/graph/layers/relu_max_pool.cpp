@@ -1,0 +1,273 @@
+#include "graph/layers/relu_max_pool.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include <ATen/Parallel.h>
+
+namespace netloom {
+
+namespace {
+
+// PyTorch's pooling output size (pooling_output_shape): with ceil_mode the last window must
+// start inside the input or its left padding.
+int64_t pooledSize(int64_t in, const MaxPoolWindow& w) {
+    int64_t span = in + 2 * w.padding - (w.kernel - 1) - 1 + (w.ceil ? w.stride - 1 : 0);
+    int64_t out = span / w.stride + 1;  // span >= 0 whenever the layer's shape check passed
+    if (w.ceil && (out - 1) * w.stride >= in + w.padding) --out;
+    return out;
+}
+
+// ReLU as LibTorch computes it (clamp_min: NaN stays NaN, -0 stays -0).
+inline float rectified(float v) { return v < 0.0f ? 0.0f : v; }
+
+struct Planes {
+    int64_t count, height, width, outHeight, outWidth;
+};
+
+// Window maxima for outputs [owLo, owHi) of one output row whose windows lie inside the input
+// across (rows h0..h1 already clipped). The window's elements are visited in row-major order and,
+// for each, all outputs of the row at once: a loop the compiler vectorises (which element wins is
+// data, so selects rather than branches). The first maximum wins and NaN always wins: LibTorch's
+// max_pool2d rule. `at` receives the winning input offset.
+template <int Stride>
+void poolRowInside(const float* input, float* best, int32_t* at, int64_t h0, int64_t h1, int32_t owLo, int32_t owHi,
+                   const Planes& p, const MaxPoolWindow& w) {
+    const int32_t stride = Stride > 0 ? Stride : static_cast<int32_t>(w.stride);
+    const int32_t left = static_cast<int32_t>(h0 * p.width - w.padding);
+    for (int32_t ow = owLo; ow < owHi; ++ow) {
+        best[ow] = -std::numeric_limits<float>::infinity();
+        at[ow] = left + ow * stride;
+    }
+    for (int64_t h = h0; h < h1; ++h) {
+        for (int64_t dw = 0; dw < w.kernel; ++dw) {
+            const int32_t base = static_cast<int32_t>(h * p.width + dw - w.padding);
+            const float* column = input + base;
+            for (int32_t ow = owLo; ow < owHi; ++ow) {
+                const float raw = column[ow * stride];  // NaN exactly when relu(raw) is
+                const bool wins = (rectified(raw) > best[ow]) | (raw != raw);
+                best[ow] = wins ? rectified(raw) : best[ow];
+                at[ow] = wins ? base + ow * stride : at[ow];
+            }
+        }
+    }
+}
+
+// The hot loops are compiled twice, for AVX2 and the baseline, and picked when the program loads:
+// Debian's compiler targets the baseline x86-64 and the loops are bound by vector width.
+#if defined(__x86_64__) && defined(__GNUC__)
+#define NETLOOM_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define NETLOOM_VECTOR_CLONES
+#endif
+
+// poolRowInside for the common 2×2 window, stride 2, no padding: both input rows read once and
+// the four candidates compared in registers (same order, same rule). row0 starts at input offset
+// `base`; n full windows.
+NETLOOM_VECTOR_CLONES
+void poolRow2x2(const float* row0, const float* row1, float* best, int32_t* at, int32_t base, int32_t width, int32_t n) {
+    for (int32_t ow = 0; ow < n; ++ow) {
+        // relu(v) is NaN exactly when v is: the NaN test reads the raw value (which GCC vectorises).
+        const float a = row0[2 * ow], b = row0[2 * ow + 1], c = row1[2 * ow], d = row1[2 * ow + 1];
+        float m = rectified(a);
+        int32_t k = 0;
+        bool wins = (rectified(b) > m) | (b != b);
+        m = wins ? rectified(b) : m;
+        k = wins ? 1 : k;
+        wins = (rectified(c) > m) | (c != c);
+        m = wins ? rectified(c) : m;
+        k = wins ? width : k;
+        wins = (rectified(d) > m) | (d != d);
+        m = wins ? rectified(d) : m;
+        k = wins ? width + 1 : k;
+        best[ow] = m;
+        at[ow] = base + 2 * ow + k;
+    }
+}
+
+// The same for one output whose window is clipped by the input's edge (padding, ceil_mode).
+void poolOneClipped(const float* input, float* best, int32_t* at, int64_t h0, int64_t h1, int64_t ow, const Planes& p,
+                    const MaxPoolWindow& w) {
+    int64_t w0 = ow * w.stride - w.padding;
+    int64_t w1 = std::min(w0 + w.kernel, p.width);
+    w0 = std::max<int64_t>(w0, 0);
+    float b = -std::numeric_limits<float>::infinity();
+    int32_t a = static_cast<int32_t>(h0 * p.width + w0);
+    for (int64_t h = h0; h < h1; ++h)
+        for (int64_t x = w0; x < w1; ++x) {
+            float v = rectified(input[h * p.width + x]);
+            if (v > b || v != v) {
+                b = v;
+                a = static_cast<int32_t>(h * p.width + x);
+            }
+        }
+    best[ow] = b;
+    at[ow] = a;
+}
+
+// One plane: output = max over each window of relu(input); winner = the input offset that won,
+// or -1 when the output is not positive: ReLU's backward passes nothing there. `winner` is
+// scratch of one row when the caller wants no gradient.
+void poolPlane(const float* input, float* output, int32_t* winner, bool keepWinners, const Planes& p,
+               const MaxPoolWindow& w) {
+    // Outputs whose window starts at or after column 0 and ends by the last column.
+    int64_t owLo = std::min(p.outWidth, (w.padding + w.stride - 1) / w.stride);
+    int64_t owHi = std::max(owLo, std::min(p.outWidth, (p.width + w.padding - w.kernel) / w.stride + 1));
+    for (int64_t oh = 0; oh < p.outHeight; ++oh) {
+        int64_t h0 = oh * w.stride - w.padding;
+        int64_t h1 = std::min(h0 + w.kernel, p.height);
+        h0 = std::max<int64_t>(h0, 0);
+        float* best = output + oh * p.outWidth;
+        int32_t* at = keepWinners ? winner + oh * p.outWidth : winner;
+        if (w.kernel == 2 && w.stride == 2 && w.padding == 0 && h1 - h0 == 2)
+            poolRow2x2(input + h0 * p.width, input + (h0 + 1) * p.width, best, at, static_cast<int32_t>(h0 * p.width),
+                       static_cast<int32_t>(p.width), static_cast<int32_t>(owHi));
+        else if (w.stride == 2)
+            poolRowInside<2>(input, best, at, h0, h1, static_cast<int32_t>(owLo), static_cast<int32_t>(owHi), p, w);
+        else
+            poolRowInside<0>(input, best, at, h0, h1, static_cast<int32_t>(owLo), static_cast<int32_t>(owHi), p, w);
+        for (int64_t ow = 0; ow < owLo; ++ow) poolOneClipped(input, best, at, h0, h1, ow, p, w);
+        for (int64_t ow = owHi; ow < p.outWidth; ++ow) poolOneClipped(input, best, at, h0, h1, ow, p, w);
+        if (!keepWinners) continue;
+        for (int64_t ow = 0; ow < p.outWidth; ++ow)
+            at[ow] = ((best[ow] > 0.0f) | (best[ow] != best[ow])) ? at[ow] : -1;
+    }
+}
+
+// Forward over every plane, in parallel; `winners` undefined when no gradient is wanted.
+torch::Tensor poolAll(const torch::Tensor& x, const MaxPoolWindow& w, torch::Tensor* winners) {
+    const Planes p{x.size(0) * x.size(1), x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)};
+    torch::Tensor out = torch::empty({x.size(0), x.size(1), p.outHeight, p.outWidth}, x.options());
+    int32_t* winner = nullptr;
+    if (winners) {
+        *winners = torch::empty({x.size(0), x.size(1), p.outHeight, p.outWidth}, x.options().dtype(torch::kInt32));
+        winner = winners->data_ptr<int32_t>();
+    }
+    const float* in = x.data_ptr<float>();
+    float* o = out.data_ptr<float>();
+    const int64_t inPlane = p.height * p.width, outPlane = p.outHeight * p.outWidth;
+    at::parallel_for(0, p.count, 1, [&](int64_t begin, int64_t end) {
+        std::vector<int32_t> scratch(winner ? 0 : static_cast<size_t>(p.outWidth));
+        for (int64_t c = begin; c < end; ++c)
+            poolPlane(in + c * inPlane, o + c * outPlane, winner ? winner + c * outPlane : scratch.data(), winner != nullptr,
+                      p, w);
+    });
+    return out;
+}
+
+// Gradient of one output row of 2×2 windows (stride 2, no padding): each of the two input rows is
+// written once, the winner's slot receiving the gradient and the other three 0 (all four when the
+// winner is -1). `0.0f + g`: LibTorch adds the gradient to zeros (a -0 gradient becomes +0).
+NETLOOM_VECTOR_CLONES
+void unpoolRow2x2(const float* grad, const int32_t* at, float* row0, float* row1, int32_t base, int32_t width, int32_t n) {
+    for (int32_t ow = 0; ow < n; ++ow) {
+        const int32_t local = at[ow] - (base + 2 * ow);
+        const float g = 0.0f + grad[ow];
+        row0[2 * ow] = local == 0 ? g : 0.0f;
+        row0[2 * ow + 1] = local == 1 ? g : 0.0f;
+        row1[2 * ow] = local == width ? g : 0.0f;
+        row1[2 * ow + 1] = local == width + 1 ? g : 0.0f;
+    }
+}
+
+// Adds the output gradient at the winners of outputs [from, to) of one plane, in output order as
+// LibTorch's max_pool2d backward adds it (overlapping windows accumulate).
+void scatterGradient(const float* grad, const int32_t* at, float* plane, int64_t from, int64_t to) {
+    for (int64_t o = from; o < to; ++o)
+        if (at[o] >= 0) plane[at[o]] += grad[o];
+}
+
+// One plane's input gradient: written row pair by row pair for 2×2 windows of stride 2, else
+// zeroed (in cache) and scattered.
+void unpoolPlane(const float* grad, const int32_t* at, float* plane, int64_t height, int64_t width, int64_t outHeight,
+                 int64_t outWidth, const MaxPoolWindow& w) {
+    if (!(w.kernel == 2 && w.stride == 2 && w.padding == 0)) {
+        std::fill(plane, plane + height * width, 0.0f);
+        scatterGradient(grad, at, plane, 0, outHeight * outWidth);
+        return;
+    }
+    const int64_t full = width / 2;  // windows that lie inside across; a last one is partial (ceil_mode)
+    for (int64_t oh = 0; oh < outHeight; ++oh) {
+        const int64_t h0 = 2 * oh;
+        float* row0 = plane + h0 * width;
+        if (h0 + 1 < height) {
+            unpoolRow2x2(grad + oh * outWidth, at + oh * outWidth, row0, row0 + width, static_cast<int32_t>(h0 * width),
+                         static_cast<int32_t>(width), static_cast<int32_t>(full));
+            std::fill(row0 + 2 * full, row0 + width, 0.0f);
+            std::fill(row0 + width + 2 * full, row0 + 2 * width, 0.0f);
+            scatterGradient(grad, at, plane, oh * outWidth + full, (oh + 1) * outWidth);
+        } else {  // a last, one-row window (ceil_mode)
+            std::fill(row0, row0 + width, 0.0f);
+            scatterGradient(grad, at, plane, oh * outWidth, (oh + 1) * outWidth);
+        }
+    }
+    const int64_t covered = std::min(height, 2 * outHeight);
+    std::fill(plane + covered * width, plane + height * width, 0.0f);  // rows no window reaches
+}
+
+torch::Tensor unpoolGradient(const torch::Tensor& gradOut, const torch::Tensor& winners, int64_t height, int64_t width,
+                             const MaxPoolWindow& w) {
+    torch::Tensor g = gradOut.contiguous();
+    torch::Tensor gradIn = torch::empty({g.size(0), g.size(1), height, width}, g.options());
+    const float* go = g.data_ptr<float>();
+    const int32_t* win = winners.data_ptr<int32_t>();
+    float* gi = gradIn.data_ptr<float>();
+    const int64_t outHeight = g.size(2), outWidth = g.size(3);
+    const int64_t inPlane = height * width, outPlane = outHeight * outWidth;
+    at::parallel_for(0, g.size(0) * g.size(1), 1, [&](int64_t begin, int64_t end) {
+        for (int64_t c = begin; c < end; ++c)
+            unpoolPlane(go + c * outPlane, win + c * outPlane, gi + c * inPlane, height, width, outHeight, outWidth, w);
+    });
+    return gradIn;
+}
+
+class ReluMaxPool2dFunction : public torch::autograd::Function<ReluMaxPool2dFunction> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x, int64_t kernel,
+                                 int64_t stride, int64_t padding, bool ceil) {
+        torch::Tensor winners;
+        torch::Tensor out = poolAll(x, {kernel, stride, padding, ceil}, &winners);
+        ctx->saved_data["winners"] = winners;
+        ctx->saved_data["height"] = x.size(2);
+        ctx->saved_data["width"] = x.size(3);
+        ctx->saved_data["window"] = std::vector<int64_t>{kernel, stride, padding};
+        return out;
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        const std::vector<int64_t> window = ctx->saved_data["window"].toIntVector();
+        torch::Tensor gradIn = unpoolGradient(grads[0], ctx->saved_data["winners"].toTensor(),
+                                              ctx->saved_data["height"].toInt(), ctx->saved_data["width"].toInt(),
+                                              {window[0], window[1], window[2], false});
+        return {gradIn, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
+}  // namespace
+
+torch::Tensor reluMaxPool2d(const torch::Tensor& x, const MaxPoolWindow& w) {
+    if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu() || x.numel() == 0 ||
+        x.size(2) * x.size(3) > std::numeric_limits<int32_t>::max()) {
+        return torch::max_pool2d(torch::relu(x), {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding},
+                                 {1, 1}, w.ceil);
+    }
+    torch::Tensor input = x.contiguous();
+    if (torch::GradMode::is_enabled() && input.requires_grad())
+        return ReluMaxPool2dFunction::apply(input, w.kernel, w.stride, w.padding, w.ceil);
+    return poolAll(input, w, nullptr);
+}
+
+bool reluFoldsIntoMaxPool(const Graph& graph, NodeId relu) {
+    const Node* node = graph.node(relu);
+    if (!node || node->type != "ReLU") return false;
+    const std::vector<Edge> readers = graph.outputsOf(relu);
+    if (readers.size() != 1) return false;
+    const Node* reader = graph.node(readers[0].to);
+    return reader && reader->type == "MaxPool2d";
+}
+
+}  // namespace netloom

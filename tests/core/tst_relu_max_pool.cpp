@@ -1,0 +1,131 @@
+// ReLU followed by MaxPool2d in one pass (graph/layers/relu_max_pool.h) must give what LibTorch's
+// relu then max_pool2d give, bit for bit, forward and backward: the examples train to the same
+// losses with the same seeds. Inputs are made to hurt: ties (values on a coarse grid), all-negative
+// windows, zeros of both signs, NaN, odd sizes, padding, ceil_mode and overlapping windows.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <ostream>
+#include <string>
+
+#include "graph/graph_analysis.h"
+#include "graph/layers/relu_max_pool.h"
+#include "train/network.h"
+#include "test_graphs.h"
+
+using namespace netloom;
+using netloom::testing::add;
+using netloom::testing::chain;
+
+namespace {
+
+// Same bits everywhere (NaN equals NaN, -0 differs from +0).
+bool sameBits(const torch::Tensor& a, const torch::Tensor& b) {
+    return a.sizes() == b.sizes() && torch::equal(a.contiguous().view(torch::kInt32), b.contiguous().view(torch::kInt32));
+}
+
+// Values on a grid of halves in [-2, 2] (many ties and exact zeros), some -0 and a few NaN.
+torch::Tensor hostileInput(std::vector<int64_t> shape, uint64_t seed) {
+    torch::manual_seed(seed);
+    torch::Tensor x = torch::randint(-4, 5, shape).to(torch::kFloat32) / 2;
+    torch::Tensor flat = x.view(-1);
+    for (int64_t i = 0; i < flat.numel(); i += 13) flat[i] = -0.0f;
+    for (int64_t i = 7; i < flat.numel(); i += 97) flat[i] = std::numeric_limits<float>::quiet_NaN();
+    return x;
+}
+
+struct Case {
+    const char* name;
+    int64_t height, width;
+    MaxPoolWindow window;
+};
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
+class ReluMaxPool : public ::testing::TestWithParam<Case> {};
+
+}  // namespace
+
+TEST_P(ReluMaxPool, EqualsReluThenMaxPoolBitForBitWithGradients) {
+    const Case c = GetParam();
+    const MaxPoolWindow w = c.window;
+    for (uint64_t seed : {1u, 2u, 3u}) {
+        torch::Tensor base = hostileInput({3, 5, c.height, c.width}, seed);
+        torch::Tensor x1 = base.clone().requires_grad_(true);
+        torch::Tensor x2 = base.clone().requires_grad_(true);
+        torch::Tensor expected = torch::max_pool2d(torch::relu(x1), {w.kernel, w.kernel}, {w.stride, w.stride},
+                                                   {w.padding, w.padding}, {1, 1}, w.ceil);
+        torch::Tensor got = reluMaxPool2d(x2, w);
+        ASSERT_TRUE(sameBits(got, expected)) << c.name << " seed " << seed << " forward";
+        // A gradient with ties of its own, zeros of both signs and no NaN.
+        torch::manual_seed(seed + 100);
+        torch::Tensor grad = torch::randint(-3, 4, expected.sizes()).to(torch::kFloat32) / 4;
+        grad.view(-1).index_put_({torch::indexing::Slice(0, torch::indexing::None, 5)}, -0.0f);
+        expected.backward(grad);
+        got.backward(grad);
+        ASSERT_TRUE(sameBits(x2.grad(), x1.grad())) << c.name << " seed " << seed << " gradient";
+        // Without autograd the kernel takes its no-gradient path: the same output.
+        torch::NoGradGuard noGrad;
+        EXPECT_TRUE(sameBits(reluMaxPool2d(base, w), expected.detach())) << c.name << " seed " << seed << " no grad";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Windows, ReluMaxPool,
+    ::testing::Values(Case{"k2_s2_even", 8, 12, {2, 2, 0, false}}, Case{"k2_s2_odd_floor", 7, 9, {2, 2, 0, false}},
+                      Case{"k2_s2_odd_ceil", 7, 9, {2, 2, 0, true}}, Case{"k2_s1_overlapping", 6, 5, {2, 1, 0, false}},
+                      Case{"k3_s1_pad1_overlapping", 5, 7, {3, 1, 1, false}}, Case{"k3_s2_pad1", 9, 8, {3, 2, 1, false}},
+                      Case{"k3_s3_ceil", 10, 11, {3, 3, 0, true}}, Case{"k2_s2_pad1_ceil", 5, 6, {2, 2, 1, true}},
+                      Case{"k4_s2_pad2", 6, 9, {4, 2, 2, false}}, Case{"k2_s2_one_row", 1, 10, {2, 2, 0, true}}),
+    [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+// What the kernel does not cover goes through LibTorch's own operations, with the same result.
+TEST(ReluMaxPoolFallback, DoublesAndUnbatchedImagesTakeLibTorchsPath) {
+    torch::Tensor d = hostileInput({2, 3, 6, 6}, 9).to(torch::kFloat64);
+    EXPECT_TRUE(torch::equal(reluMaxPool2d(d, {2, 2, 0, false}).nan_to_num(), torch::max_pool2d(torch::relu(d), {2, 2}).nan_to_num()));
+    torch::Tensor unbatched = hostileInput({3, 6, 6}, 10);
+    EXPECT_TRUE(sameBits(reluMaxPool2d(unbatched, {2, 2, 0, false}), torch::max_pool2d(torch::relu(unbatched), {2, 2})));
+}
+
+TEST(ReluMaxPoolFolding, OnlyAReluWhoseOnlyReaderIsAMaxPoolFolds) {
+    Graph g;
+    auto ids = chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", int64_t{1}}, {"height", int64_t{8}}, {"width", int64_t{8}}}),
+                         add(g, "Conv2d", {{"filters", int64_t{2}}}), add(g, "ReLU"), add(g, "MaxPool2d"),
+                         add(g, "ReLU"), add(g, "AvgPool2d")});
+    EXPECT_TRUE(reluFoldsIntoMaxPool(g, ids[2]));
+    EXPECT_FALSE(reluFoldsIntoMaxPool(g, ids[4])) << "its reader is an AvgPool2d";
+    EXPECT_FALSE(reluFoldsIntoMaxPool(g, ids[1])) << "not a ReLU";
+    g.connect(ids[2], add(g, "Flatten"), 0);
+    EXPECT_FALSE(reluFoldsIntoMaxPool(g, ids[2])) << "a second reader needs the rectified values";
+}
+
+// The reference CNN built as a network (the fold applies) against the same computation written
+// with LibTorch's operations on the network's own weights: the same loss and gradients, bit for bit.
+TEST(ReluMaxPoolFolding, TheReferenceCnnTrainsOnExactlyTheSameNumbers) {
+    Graph g;
+    chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", int64_t{3}}, {"height", int64_t{17}}, {"width", int64_t{15}}}),
+              add(g, "Conv2d", {{"filters", int64_t{4}}, {"kernel", int64_t{3}}}, "conv"), add(g, "ReLU"),
+              add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Flatten"),
+              add(g, "Dense", {{"units", int64_t{5}}}, "dense"), add(g, "Output")});
+    GraphAnalysis analysis = analyzeGraph(g);
+    ASSERT_TRUE(analysis.ok());
+    torch::manual_seed(5);
+    Network net(g, analysis);
+    torch::Tensor x = torch::randn({6, 3, 17, 15});
+    torch::Tensor y = torch::randint(0, 5, {6});
+    torch::Tensor loss = torch::cross_entropy_loss(net->forward(x), y);
+    loss.backward();
+
+    auto params = net->named_parameters();
+    torch::Tensor cw = params["conv.weight"].detach().clone().requires_grad_(true);
+    torch::Tensor cb = params["conv.bias"].detach().clone().requires_grad_(true);
+    torch::Tensor dw = params["dense.weight"].detach().clone().requires_grad_(true);
+    torch::Tensor db = params["dense.bias"].detach().clone().requires_grad_(true);
+    torch::Tensor h = torch::max_pool2d(torch::relu(torch::conv2d(x, cw, cb)), {2, 2}, {2, 2}, {0, 0}, {1, 1}, true);
+    torch::Tensor reference = torch::cross_entropy_loss(torch::linear(h.flatten(1), dw, db), y);
+    reference.backward();
+    EXPECT_TRUE(sameBits(loss.detach(), reference.detach()));
+    EXPECT_TRUE(sameBits(params["conv.weight"].grad(), cw.grad()));
+    EXPECT_TRUE(sameBits(params["conv.bias"].grad(), cb.grad()));
+    EXPECT_TRUE(sameBits(params["dense.weight"].grad(), dw.grad()));
+}
