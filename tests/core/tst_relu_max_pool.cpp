@@ -10,7 +10,9 @@
 #include <string>
 
 #include "graph/graph_analysis.h"
+#include "graph/layers/paired_linear.h"
 #include "graph/layers/relu_max_pool.h"
+#include "train/cpu_threads.h"
 #include "train/network.h"
 #include "test_graphs.h"
 
@@ -128,4 +130,37 @@ TEST(ReluMaxPoolFolding, TheReferenceCnnTrainsOnExactlyTheSameNumbers) {
     EXPECT_TRUE(sameBits(params["conv.weight"].grad(), cw.grad()));
     EXPECT_TRUE(sameBits(params["conv.bias"].grad(), cb.grad()));
     EXPECT_TRUE(sameBits(params["dense.weight"].grad(), dw.grad()));
+}
+
+// Dense's backward with its two products side by side (graph/layers/paired_linear.h) equals
+// torch::linear's gradients bit for bit: the reference CNN's own 128×30752 → 10, a batch of
+// one, odd sizes, no bias, an input that needs no gradient.
+TEST(PairedLinear, EqualsLibTorchsLinearBitForBitWithGradients) {
+    struct Shape {
+        int64_t batch, in, out;
+        bool bias, inputGrad;
+    };
+    // As training sets the threads for a network with convolutions: two for LibTorch, one for BLAS.
+    configureCpuThreads(2, CpuWork::Convolutions);
+    for (const Shape& s : {Shape{128, 30752, 10, true, true}, Shape{130, 200, 3, true, true}, Shape{65, 129, 17, false, true},
+                           Shape{1, 10, 4, true, true}, Shape{7, 33, 5, true, false}, Shape{300, 70, 129, false, false}}) {
+        const std::string name = std::to_string(s.batch) + "x" + std::to_string(s.in) + "->" + std::to_string(s.out);
+        torch::manual_seed(s.batch * 31 + s.in);
+        torch::Tensor x = torch::randn({s.batch, s.in});
+        torch::Tensor w = torch::randn({s.out, s.in}) / std::sqrt(static_cast<double>(s.in));
+        torch::Tensor b = s.bias ? torch::randn({s.out}) : torch::Tensor();
+        torch::Tensor g = torch::randn({s.batch, s.out});
+        auto run = [&](bool paired) {
+            torch::Tensor xi = x.clone().requires_grad_(s.inputGrad), wi = w.clone().requires_grad_(true);
+            torch::Tensor bi = s.bias ? b.clone().requires_grad_(true) : torch::Tensor();
+            torch::Tensor y = paired ? pairedLinear(xi, wi, bi) : torch::linear(xi, wi, bi);
+            y.backward(g);
+            return std::vector<torch::Tensor>{y.detach(), s.inputGrad ? xi.grad() : torch::zeros({1}), wi.grad(),
+                                              s.bias ? bi.grad() : torch::zeros({1})};
+        };
+        std::vector<torch::Tensor> expected = run(false), got = run(true);
+        const char* what[] = {"output", "input gradient", "weight gradient", "bias gradient"};
+        for (size_t k = 0; k < expected.size(); ++k) EXPECT_TRUE(sameBits(got[k], expected[k])) << name << " " << what[k];
+    }
+    configureCpuThreads(0, CpuWork::MatrixProducts);
 }

@@ -92,6 +92,7 @@ void declareCore(std::vector<LayerSpec>& out) {
 }  // namespace netloom::layers
 #else  // NETLOOM_KERNELS
 #include "graph/layers/layer_kernels.h"
+#include "graph/layers/paired_linear.h"
 #include "train/network.h"
 
 namespace netloom::layers {
@@ -103,6 +104,8 @@ namespace {
 StepFunction buildDense(BuildContext& c) {
     auto m = c.submodule(nn::Linear(nn::LinearOptions(c.analysis.inputs[0].dims.back(), c.params.integer("units"))
                                         .bias(c.params.flag("bias"))));
+    if (c.analysis.inputs[0].rank() == 1)  // a batch of vectors: the backward's two products side by side
+        return [m](const std::vector<torch::Tensor>& x) { return pairedLinear(x[0], m->weight, m->bias); };
     return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
 }
 
