@@ -40,7 +40,7 @@ torch::Tensor hostileInput(std::vector<int64_t> shape, uint64_t seed) {
 struct Case {
     const char* name;
     int64_t height, width;
-    MaxPoolWindow window;
+    PoolWindow window;
 };
 void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
 
@@ -50,7 +50,7 @@ class ReluMaxPool : public ::testing::TestWithParam<Case> {};
 
 TEST_P(ReluMaxPool, EqualsReluThenMaxPoolBitForBitWithGradients) {
     const Case c = GetParam();
-    const MaxPoolWindow w = c.window;
+    const PoolWindow w = c.window;
     for (uint64_t seed : {1u, 2u, 3u}) {
         torch::Tensor base = hostileInput({3, 5, c.height, c.width}, seed);
         torch::Tensor x1 = base.clone().requires_grad_(true);

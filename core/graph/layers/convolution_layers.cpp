@@ -233,7 +233,6 @@ std::string emitConvTranspose(EmitContext& c) {
     return out;
 }
 
-using PoolWindow = MaxPoolWindow;
 PoolWindow poolWindow(const ParamReader& p) {
     int64_t k = p.integer("kernel"), s = p.integer("stride");
     return {k, s == 0 ? k : s, p.integer("padding"), p.flag("ceil_mode")};

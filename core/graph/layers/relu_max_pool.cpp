@@ -14,7 +14,7 @@ namespace {
 
 // PyTorch's pooling output size (pooling_output_shape): with ceil_mode the last window must
 // start inside the input or its left padding.
-int64_t pooledSize(int64_t in, const MaxPoolWindow& w) {
+int64_t pooledSize(int64_t in, const PoolWindow& w) {
     int64_t span = in + 2 * w.padding - (w.kernel - 1) - 1 + (w.ceil ? w.stride - 1 : 0);
     int64_t out = span / w.stride + 1;  // span >= 0 whenever the layer's shape check passed
     if (w.ceil && (out - 1) * w.stride >= in + w.padding) --out;
@@ -35,7 +35,7 @@ struct Planes {
 // max_pool2d rule. `at` receives the winning input offset.
 template <int Stride>
 void poolRowInside(const float* input, float* best, int32_t* at, int64_t h0, int64_t h1, int32_t owLo, int32_t owHi,
-                   const Planes& p, const MaxPoolWindow& w) {
+                   const Planes& p, const PoolWindow& w) {
     const int32_t stride = Stride > 0 ? Stride : static_cast<int32_t>(w.stride);
     const int32_t left = static_cast<int32_t>(h0 * p.width - w.padding);
     for (int32_t ow = owLo; ow < owHi; ++ow) {
@@ -90,7 +90,7 @@ void poolRow2x2(const float* row0, const float* row1, float* best, int32_t* at, 
 
 // The same for one output whose window is clipped by the input's edge (padding, ceil_mode).
 void poolOneClipped(const float* input, float* best, int32_t* at, int64_t h0, int64_t h1, int64_t ow, const Planes& p,
-                    const MaxPoolWindow& w) {
+                    const PoolWindow& w) {
     int64_t w0 = ow * w.stride - w.padding;
     int64_t w1 = std::min(w0 + w.kernel, p.width);
     w0 = std::max<int64_t>(w0, 0);
@@ -112,7 +112,7 @@ void poolOneClipped(const float* input, float* best, int32_t* at, int64_t h0, in
 // or -1 when the output is not positive: ReLU's backward passes nothing there. `winner` is
 // scratch of one row when the caller wants no gradient.
 void poolPlane(const float* input, float* output, int32_t* winner, bool keepWinners, const Planes& p,
-               const MaxPoolWindow& w) {
+               const PoolWindow& w) {
     // Outputs whose window starts at or after column 0 and ends by the last column.
     int64_t owLo = std::min(p.outWidth, (w.padding + w.stride - 1) / w.stride);
     int64_t owHi = std::max(owLo, std::min(p.outWidth, (p.width + w.padding - w.kernel) / w.stride + 1));
@@ -138,7 +138,7 @@ void poolPlane(const float* input, float* output, int32_t* winner, bool keepWinn
 }
 
 // Forward over every plane, in parallel; `winners` undefined when no gradient is wanted.
-torch::Tensor poolAll(const torch::Tensor& x, const MaxPoolWindow& w, torch::Tensor* winners) {
+torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
     const Planes p{x.size(0) * x.size(1), x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)};
     torch::Tensor out = torch::empty({x.size(0), x.size(1), p.outHeight, p.outWidth}, x.options());
     int32_t* winner = nullptr;
@@ -183,7 +183,7 @@ void scatterGradient(const float* grad, const int32_t* at, float* plane, int64_t
 // One plane's input gradient: written row pair by row pair for 2×2 windows of stride 2, else
 // zeroed (in cache) and scattered.
 void unpoolPlane(const float* grad, const int32_t* at, float* plane, int64_t height, int64_t width, int64_t outHeight,
-                 int64_t outWidth, const MaxPoolWindow& w) {
+                 int64_t outWidth, const PoolWindow& w) {
     if (!(w.kernel == 2 && w.stride == 2 && w.padding == 0)) {
         std::fill(plane, plane + height * width, 0.0f);
         scatterGradient(grad, at, plane, 0, outHeight * outWidth);
@@ -209,7 +209,7 @@ void unpoolPlane(const float* grad, const int32_t* at, float* plane, int64_t hei
 }
 
 torch::Tensor unpoolGradient(const torch::Tensor& gradOut, const torch::Tensor& winners, int64_t height, int64_t width,
-                             const MaxPoolWindow& w) {
+                             const PoolWindow& w) {
     torch::Tensor g = gradOut.contiguous();
     torch::Tensor gradIn = torch::empty({g.size(0), g.size(1), height, width}, g.options());
     const float* go = g.data_ptr<float>();
@@ -249,7 +249,7 @@ public:
 
 }  // namespace
 
-torch::Tensor reluMaxPool2d(const torch::Tensor& x, const MaxPoolWindow& w) {
+torch::Tensor reluMaxPool2d(const torch::Tensor& x, const PoolWindow& w) {
     if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu() || x.numel() == 0 ||
         x.size(2) * x.size(3) > std::numeric_limits<int32_t>::max()) {
         return torch::max_pool2d(torch::relu(x), {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding},

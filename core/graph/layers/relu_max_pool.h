@@ -14,14 +14,14 @@
 
 namespace netloom {
 
-struct MaxPoolWindow {
+struct PoolWindow {
     int64_t kernel, stride, padding;
     bool ceil;
 };
 
 // max_pool2d(relu(x)) for an N×C×H×W batch; differentiable. Tensors the one-pass kernel does not
 // cover (not float32, not on the CPU, not 4-D) take LibTorch's two operations.
-torch::Tensor reluMaxPool2d(const torch::Tensor& x, const MaxPoolWindow& window);
+torch::Tensor reluMaxPool2d(const torch::Tensor& x, const PoolWindow& window);
 
 // True when this ReLU's only reader is a MaxPool2d: the ReLU then passes its input through and
 // that pooling applies it (one home for the rule, read by both layers' builders).
