@@ -14,6 +14,7 @@
 
 namespace netloom {
 
+// A pooling layer's window: kernel, stride (0 already resolved to the kernel), padding, ceil_mode.
 struct PoolWindow {
     int64_t kernel, stride, padding;
     bool ceil;
