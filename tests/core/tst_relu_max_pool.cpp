@@ -81,6 +81,33 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{"k4_s2_pad2", 6, 9, {4, 2, 2, false}}, Case{"k2_s2_one_row", 1, 10, {2, 2, 0, true}}),
     [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
+// A convolution computed channels-last leaves its output laid out N×H×W×C; pooling reads that
+// layout and writes planar output (8×8 blocks transposed in registers, the rest one by one): 19
+// channels and 10+ outputs per row reach both, with the same bits as the planar path.
+TEST(ReluMaxPoolChannelsLast, EqualsReluThenMaxPoolBitForBitWithGradients) {
+    for (const PoolWindow& w : {PoolWindow{2, 2, 0, false}, PoolWindow{2, 2, 0, true}, PoolWindow{3, 2, 1, false},
+                                PoolWindow{3, 1, 1, false}}) {
+        const std::string name = "k" + std::to_string(w.kernel) + "s" + std::to_string(w.stride) + "p" +
+                                 std::to_string(w.padding) + (w.ceil ? "ceil" : "");
+        torch::Tensor base = hostileInput({3, 19, 21, 23}, 7).contiguous(at::MemoryFormat::ChannelsLast);
+        ASSERT_FALSE(base.is_contiguous());
+        torch::Tensor x1 = base.clone().requires_grad_(true);
+        torch::Tensor x2 = base.clone().requires_grad_(true);
+        torch::Tensor expected = torch::max_pool2d(torch::relu(x1.contiguous()), {w.kernel, w.kernel}, {w.stride, w.stride},
+                                                   {w.padding, w.padding}, {1, 1}, w.ceil);
+        torch::Tensor got = reluMaxPool2d(x2, w);
+        ASSERT_TRUE(got.is_contiguous()) << name << ": planar output";
+        ASSERT_TRUE(sameBits(got, expected)) << name << " forward";
+        torch::manual_seed(11);
+        torch::Tensor grad = torch::randint(-3, 4, expected.sizes()).to(torch::kFloat32) / 4;
+        expected.backward(grad);
+        got.backward(grad);
+        ASSERT_TRUE(sameBits(x2.grad().contiguous(), x1.grad().contiguous())) << name << " gradient";
+        torch::NoGradGuard noGrad;
+        EXPECT_TRUE(sameBits(reluMaxPool2d(base, w), expected.detach())) << name << " no grad";
+    }
+}
+
 // What the kernel does not cover goes through LibTorch's own operations, with the same result.
 TEST(ReluMaxPoolFallback, DoublesAndUnbatchedImagesTakeLibTorchsPath) {
     torch::Tensor d = hostileInput({2, 3, 6, 6}, 9).to(torch::kFloat64);
@@ -103,17 +130,21 @@ TEST(ReluMaxPoolFolding, OnlyAReluWhoseOnlyReaderIsAMaxPoolFolds) {
 
 // The reference CNN built as a network (the fold applies) against the same computation written
 // with LibTorch's operations on the network's own weights: the same loss and gradients, bit for bit.
-TEST(ReluMaxPoolFolding, TheReferenceCnnTrainsOnExactlyTheSameNumbers) {
+// Input channels 1, 3 and 4 take the channels-last convolution forward; 6 the planar one.
+class ReferenceCnn : public ::testing::TestWithParam<std::pair<int64_t, int64_t>> {};
+
+TEST_P(ReferenceCnn, TrainsOnExactlyTheSameNumbers) {
+    const auto [channels, filters] = GetParam();
     Graph g;
-    chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", int64_t{3}}, {"height", int64_t{17}}, {"width", int64_t{15}}}),
-              add(g, "Conv2d", {{"filters", int64_t{4}}, {"kernel", int64_t{3}}}, "conv"), add(g, "ReLU"),
+    chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", channels}, {"height", int64_t{17}}, {"width", int64_t{15}}}),
+              add(g, "Conv2d", {{"filters", filters}, {"kernel", int64_t{3}}}, "conv"), add(g, "ReLU"),
               add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Flatten"),
               add(g, "Dense", {{"units", int64_t{5}}}, "dense"), add(g, "Output")});
     GraphAnalysis analysis = analyzeGraph(g);
     ASSERT_TRUE(analysis.ok());
     torch::manual_seed(5);
     Network net(g, analysis);
-    torch::Tensor x = torch::randn({6, 3, 17, 15});
+    torch::Tensor x = torch::randn({6, channels, 17, 15});
     torch::Tensor y = torch::randint(0, 5, {6});
     torch::Tensor loss = torch::cross_entropy_loss(net->forward(x), y);
     loss.backward();
@@ -131,6 +162,14 @@ TEST(ReluMaxPoolFolding, TheReferenceCnnTrainsOnExactlyTheSameNumbers) {
     EXPECT_TRUE(sameBits(params["conv.bias"].grad(), cb.grad()));
     EXPECT_TRUE(sameBits(params["dense.weight"].grad(), dw.grad()));
 }
+
+INSTANTIATE_TEST_SUITE_P(ReluMaxPoolFolding, ReferenceCnn,
+                         ::testing::Values(std::make_pair(int64_t{3}, int64_t{4}), std::make_pair(int64_t{3}, int64_t{32}),
+                                           std::make_pair(int64_t{1}, int64_t{32}), std::make_pair(int64_t{4}, int64_t{16}),
+                                           std::make_pair(int64_t{6}, int64_t{8})),
+                         [](const auto& info) {
+                             return "in" + std::to_string(info.param.first) + "_filters" + std::to_string(info.param.second);
+                         });
 
 // Dense's backward with its two products side by side (graph/layers/paired_linear.h) equals
 // torch::linear's gradients bit for bit: the reference CNN's own 128×30752 → 10, a batch of

@@ -184,6 +184,10 @@ StepFunction buildConv(BuildContext& c) {
     else
         options.padding(p.integer("padding"));
     auto m = c.submodule(nn::Conv2d(options));
+    if (!p.flag("same") && convolutionFeedsFoldedRelu(c.graph, c.node.id, c.analysis.inputs[0].dims[0])) {
+        ConvolutionGeometry g{p.integer("stride"), p.integer("padding"), p.integer("dilation"), p.integer("groups")};
+        return [m, g](const std::vector<torch::Tensor>& x) { return convolutionChannelsLast(x[0], m->weight, m->bias, g); };
+    }
     return [m](const std::vector<torch::Tensor>& x) { return m->forward(x[0]); };
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -158,6 +159,110 @@ torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor
     return out;
 }
 
+// Channels-last input (N×H×W×C in memory, as a convolution computed channels-last leaves it):
+// for one output row, every output's window is walked in row-major order with all C channels at
+// once (contiguous: the loop over channels is vectorised), then the row is written out
+// channel-first, so the output, the winners (offsets h·W + w within the plane) and the backward
+// are those of the planar path.
+inline __attribute__((always_inline)) void poolWindowAllChannels(const float* pixel, float* best, int32_t* at, int32_t offset, int64_t channels) {
+    for (int64_t c = 0; c < channels; ++c) {
+        const float raw = pixel[c];  // NaN exactly when relu(raw) is
+        const bool wins = (rectified(raw) > best[c]) | (raw != raw);
+        best[c] = wins ? rectified(raw) : best[c];
+        at[c] = wins ? offset : at[c];
+    }
+}
+
+// rows[r][c] (r < rowCount, c < channels) → planes[c · planeStride + r]: an output row computed
+// pixel by pixel, written channel by channel. Blocks of 8×8 are transposed in vector registers
+// (three rounds of two-vector shuffles); what does not fill a block is copied one by one.
+template <typename T>
+inline __attribute__((always_inline)) void transposeToPlanes(const T* rows, T* planes, int64_t rowCount,
+                                                             int64_t channels, int64_t planeStride) {
+    typedef T Lanes __attribute__((vector_size(8 * sizeof(T))));
+    typedef int32_t Mask __attribute__((vector_size(8 * sizeof(int32_t))));
+    static_assert(sizeof(T) == sizeof(int32_t), "32-bit lanes");
+    const int64_t fullRows = rowCount / 8 * 8, fullChannels = channels / 8 * 8;
+    for (int64_t r0 = 0; r0 < fullRows; r0 += 8) {
+        for (int64_t c0 = 0; c0 < fullChannels; c0 += 8) {
+            Lanes v[8], t[8], u[8];
+            for (int i = 0; i < 8; ++i) std::memcpy(&v[i], rows + (r0 + i) * channels + c0, sizeof(Lanes));
+            const Mask lo{0, 8, 1, 9, 4, 12, 5, 13}, hi{2, 10, 3, 11, 6, 14, 7, 15};
+            for (int k = 0; k < 4; ++k) {
+                t[2 * k] = __builtin_shuffle(v[2 * k], v[2 * k + 1], lo);
+                t[2 * k + 1] = __builtin_shuffle(v[2 * k], v[2 * k + 1], hi);
+            }
+            const Mask pairLo{0, 1, 8, 9, 4, 5, 12, 13}, pairHi{2, 3, 10, 11, 6, 7, 14, 15};
+            for (int k = 0; k < 2; ++k) {
+                u[4 * k] = __builtin_shuffle(t[4 * k], t[4 * k + 2], pairLo);
+                u[4 * k + 1] = __builtin_shuffle(t[4 * k], t[4 * k + 2], pairHi);
+                u[4 * k + 2] = __builtin_shuffle(t[4 * k + 1], t[4 * k + 3], pairLo);
+                u[4 * k + 3] = __builtin_shuffle(t[4 * k + 1], t[4 * k + 3], pairHi);
+            }
+            const Mask halfLo{0, 1, 2, 3, 8, 9, 10, 11}, halfHi{4, 5, 6, 7, 12, 13, 14, 15};
+            for (int j = 0; j < 4; ++j) {
+                const Lanes first = __builtin_shuffle(u[j], u[j + 4], halfLo);
+                const Lanes second = __builtin_shuffle(u[j], u[j + 4], halfHi);
+                std::memcpy(planes + (c0 + j) * planeStride + r0, &first, sizeof(Lanes));
+                std::memcpy(planes + (c0 + j + 4) * planeStride + r0, &second, sizeof(Lanes));
+            }
+        }
+        for (int64_t c = fullChannels; c < channels; ++c)
+            for (int64_t r = r0; r < r0 + 8; ++r) planes[c * planeStride + r] = rows[r * channels + c];
+    }
+    for (int64_t c = 0; c < channels; ++c)
+        for (int64_t r = fullRows; r < rowCount; ++r) planes[c * planeStride + r] = rows[r * channels + c];
+}
+
+NETLOOM_VECTOR_CLONES
+void poolRowChannelsLast(const float* image, float* out, int32_t* winner, float* best, int32_t* at, int64_t channels,
+                         int64_t oh, const Planes& p, const PoolWindow& w) {
+    int64_t h0 = oh * w.stride - w.padding;
+    const int64_t h1 = std::min(h0 + w.kernel, p.height);
+    h0 = std::max<int64_t>(h0, 0);
+    for (int64_t ow = 0; ow < p.outWidth; ++ow) {
+        int64_t w0 = ow * w.stride - w.padding;
+        const int64_t w1 = std::min(w0 + w.kernel, p.width);
+        w0 = std::max<int64_t>(w0, 0);
+        float* b = best + ow * channels;
+        int32_t* a = at + ow * channels;
+        std::fill(b, b + channels, -std::numeric_limits<float>::infinity());
+        std::fill(a, a + channels, static_cast<int32_t>(h0 * p.width + w0));
+        for (int64_t h = h0; h < h1; ++h)
+            for (int64_t x = w0; x < w1; ++x)
+                poolWindowAllChannels(image + (h * p.width + x) * channels, b, a, static_cast<int32_t>(h * p.width + x),
+                                      channels);
+        for (int64_t c = 0; c < channels; ++c) a[c] = ((b[c] > 0.0f) | (b[c] != b[c])) ? a[c] : -1;
+    }
+    const int64_t outPlane = p.outHeight * p.outWidth;
+    transposeToPlanes(best, out + oh * p.outWidth, p.outWidth, channels, outPlane);
+    if (winner) transposeToPlanes(at, winner + oh * p.outWidth, p.outWidth, channels, outPlane);
+}
+
+torch::Tensor poolAllChannelsLast(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
+    const int64_t batch = x.size(0), channels = x.size(1);
+    const Planes p{batch * channels, x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)};
+    torch::Tensor out = torch::empty({batch, channels, p.outHeight, p.outWidth}, x.options());
+    int32_t* winner = nullptr;
+    if (winners) {
+        *winners = torch::empty({batch, channels, p.outHeight, p.outWidth}, x.options().dtype(torch::kInt32));
+        winner = winners->data_ptr<int32_t>();
+    }
+    const float* in = x.data_ptr<float>();
+    float* o = out.data_ptr<float>();
+    const int64_t image = p.height * p.width * channels, outImage = channels * p.outHeight * p.outWidth;
+    at::parallel_for(0, batch * p.outHeight, 1, [&](int64_t begin, int64_t end) {
+        std::vector<float> best(static_cast<size_t>(p.outWidth * channels));
+        std::vector<int32_t> at(best.size());
+        for (int64_t row = begin; row < end; ++row) {
+            const int64_t n = row / p.outHeight, oh = row % p.outHeight;
+            poolRowChannelsLast(in + n * image, o + n * outImage, winner ? winner + n * outImage : nullptr, best.data(),
+                                at.data(), channels, oh, p, w);
+        }
+    });
+    return out;
+}
+
 // Gradient of one output row of 2×2 windows (stride 2, no padding): each of the two input rows is
 // written once, the winner's slot receiving the gradient and the other three 0 (all four when the
 // winner is -1). `0.0f + g`: LibTorch adds the gradient to zeros (a -0 gradient becomes +0).
@@ -224,12 +329,18 @@ torch::Tensor unpoolGradient(const torch::Tensor& gradOut, const torch::Tensor& 
     return gradIn;
 }
 
+// Laid out channels-last (and not also planar, as a single channel or pixel would be).
+bool channelsLast(const torch::Tensor& x) {
+    return !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast);
+}
+
 class ReluMaxPool2dFunction : public torch::autograd::Function<ReluMaxPool2dFunction> {
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x, int64_t kernel,
                                  int64_t stride, int64_t padding, bool ceil) {
         torch::Tensor winners;
-        torch::Tensor out = poolAll(x, {kernel, stride, padding, ceil}, &winners);
+        torch::Tensor out = channelsLast(x) ? poolAllChannelsLast(x, {kernel, stride, padding, ceil}, &winners)
+                                            : poolAll(x, {kernel, stride, padding, ceil}, &winners);
         ctx->saved_data["winners"] = winners;
         ctx->saved_data["height"] = x.size(2);
         ctx->saved_data["width"] = x.size(3);
@@ -247,7 +358,54 @@ public:
     }
 };
 
+class ChannelsLastConvolution : public torch::autograd::Function<ChannelsLastConvolution> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x, const torch::Tensor& weight,
+                                 const torch::Tensor& bias, int64_t stride, int64_t padding, int64_t dilation,
+                                 int64_t groups) {
+        ctx->save_for_backward({x, weight});
+        ctx->saved_data["geometry"] = std::vector<int64_t>{stride, padding, dilation, groups};
+        ctx->saved_data["bias"] = bias.defined() ? bias.size(0) : int64_t{-1};
+        ctx->saved_data["input_grad"] = x.requires_grad();
+        return at::convolution(x.contiguous(at::MemoryFormat::ChannelsLast), weight.contiguous(at::MemoryFormat::ChannelsLast),
+                               bias, {stride, stride}, {padding, padding}, {dilation, dilation}, false, {0, 0}, groups);
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list grads) {
+        const auto saved = ctx->get_saved_variables();
+        const std::vector<int64_t> g = ctx->saved_data["geometry"].toIntVector();
+        const int64_t bias = ctx->saved_data["bias"].toInt();
+        c10::optional<at::IntArrayRef> biasSizes;
+        std::vector<int64_t> biasShape{bias};
+        if (bias >= 0) biasSizes = at::IntArrayRef(biasShape);
+        auto [gradInput, gradWeight, gradBias] = at::convolution_backward(
+            grads[0], saved[0], saved[1], biasSizes, {g[0], g[0]}, {g[1], g[1]}, {g[2], g[2]}, false, {0, 0}, g[3],
+            {ctx->saved_data["input_grad"].toBool(), true, bias >= 0});
+        return {gradInput, gradWeight, gradBias, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
+    }
+};
+
 }  // namespace
+
+torch::Tensor convolutionChannelsLast(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias,
+                                      const ConvolutionGeometry& g) {
+    if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu())
+        return torch::conv2d(x, weight, bias, {g.stride, g.stride}, {g.padding, g.padding}, {g.dilation, g.dilation}, g.groups);
+    const bool training = torch::GradMode::is_enabled() &&
+                          (x.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
+    if (training) return ChannelsLastConvolution::apply(x, weight, bias, g.stride, g.padding, g.dilation, g.groups);
+    return at::convolution(x.contiguous(at::MemoryFormat::ChannelsLast), weight.contiguous(at::MemoryFormat::ChannelsLast),
+                           bias, {g.stride, g.stride}, {g.padding, g.padding}, {g.dilation, g.dilation}, false, {0, 0},
+                           g.groups);
+}
+
+bool convolutionFeedsFoldedRelu(const Graph& graph, NodeId conv, int64_t inputChannels) {
+    const Node* node = graph.node(conv);
+    if (!node || node->type != "Conv2d" || inputChannels > kChannelsLastMaxInputChannels) return false;
+    const std::vector<Edge> readers = graph.outputsOf(conv);
+    return readers.size() == 1 && reluFoldsIntoMaxPool(graph, readers[0].to);
+}
 
 torch::Tensor reluMaxPool2d(const torch::Tensor& x, const PoolWindow& w) {
     if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu() || x.numel() == 0 ||
@@ -255,10 +413,10 @@ torch::Tensor reluMaxPool2d(const torch::Tensor& x, const PoolWindow& w) {
         return torch::max_pool2d(torch::relu(x), {w.kernel, w.kernel}, {w.stride, w.stride}, {w.padding, w.padding},
                                  {1, 1}, w.ceil);
     }
-    torch::Tensor input = x.contiguous();
+    torch::Tensor input = channelsLast(x) ? x : x.contiguous();
     if (torch::GradMode::is_enabled() && input.requires_grad())
         return ReluMaxPool2dFunction::apply(input, w.kernel, w.stride, w.padding, w.ceil);
-    return poolAll(input, w, nullptr);
+    return channelsLast(input) ? poolAllChannelsLast(input, w, nullptr) : poolAll(input, w, nullptr);
 }
 
 bool reluFoldsIntoMaxPool(const Graph& graph, NodeId relu) {
