@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -131,13 +132,14 @@ TEST(ReluMaxPoolFolding, OnlyAReluWhoseOnlyReaderIsAMaxPoolFolds) {
 // The reference CNN built as a network (the fold applies) against the same computation written
 // with LibTorch's operations on the network's own weights: the same loss and gradients, bit for bit.
 // Input channels 1, 3 and 4 take the channels-last convolution forward; 6 the planar one.
-class ReferenceCnn : public ::testing::TestWithParam<std::pair<int64_t, int64_t>> {};
+// Without a bias the convolution stays planar.
+class ReferenceCnn : public ::testing::TestWithParam<std::tuple<int64_t, int64_t, bool>> {};
 
 TEST_P(ReferenceCnn, TrainsOnExactlyTheSameNumbers) {
-    const auto [channels, filters] = GetParam();
+    const auto [channels, filters, bias] = GetParam();
     Graph g;
     chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", channels}, {"height", int64_t{17}}, {"width", int64_t{15}}}),
-              add(g, "Conv2d", {{"filters", filters}, {"kernel", int64_t{3}}}, "conv"), add(g, "ReLU"),
+              add(g, "Conv2d", {{"filters", filters}, {"kernel", int64_t{3}}, {"bias", bias}}, "conv"), add(g, "ReLU"),
               add(g, "MaxPool2d", {{"kernel", int64_t{2}}, {"ceil_mode", true}}), add(g, "Flatten"),
               add(g, "Dense", {{"units", int64_t{5}}}, "dense"), add(g, "Output")});
     GraphAnalysis analysis = analyzeGraph(g);
@@ -151,7 +153,7 @@ TEST_P(ReferenceCnn, TrainsOnExactlyTheSameNumbers) {
 
     auto params = net->named_parameters();
     torch::Tensor cw = params["conv.weight"].detach().clone().requires_grad_(true);
-    torch::Tensor cb = params["conv.bias"].detach().clone().requires_grad_(true);
+    torch::Tensor cb = bias ? params["conv.bias"].detach().clone().requires_grad_(true) : torch::Tensor();
     torch::Tensor dw = params["dense.weight"].detach().clone().requires_grad_(true);
     torch::Tensor db = params["dense.bias"].detach().clone().requires_grad_(true);
     torch::Tensor h = torch::max_pool2d(torch::relu(torch::conv2d(x, cw, cb)), {2, 2}, {2, 2}, {0, 0}, {1, 1}, true);
@@ -159,16 +161,17 @@ TEST_P(ReferenceCnn, TrainsOnExactlyTheSameNumbers) {
     reference.backward();
     EXPECT_TRUE(sameBits(loss.detach(), reference.detach()));
     EXPECT_TRUE(sameBits(params["conv.weight"].grad(), cw.grad()));
-    EXPECT_TRUE(sameBits(params["conv.bias"].grad(), cb.grad()));
+    if (bias) EXPECT_TRUE(sameBits(params["conv.bias"].grad(), cb.grad()));
     EXPECT_TRUE(sameBits(params["dense.weight"].grad(), dw.grad()));
 }
 
 INSTANTIATE_TEST_SUITE_P(ReluMaxPoolFolding, ReferenceCnn,
-                         ::testing::Values(std::make_pair(int64_t{3}, int64_t{4}), std::make_pair(int64_t{3}, int64_t{32}),
-                                           std::make_pair(int64_t{1}, int64_t{32}), std::make_pair(int64_t{4}, int64_t{16}),
-                                           std::make_pair(int64_t{6}, int64_t{8})),
+                         ::testing::Values(std::make_tuple(int64_t{3}, int64_t{4}, true), std::make_tuple(int64_t{3}, int64_t{32}, true),
+                                           std::make_tuple(int64_t{1}, int64_t{32}, true), std::make_tuple(int64_t{4}, int64_t{16}, true),
+                                           std::make_tuple(int64_t{6}, int64_t{8}, true), std::make_tuple(int64_t{3}, int64_t{8}, false)),
                          [](const auto& info) {
-                             return "in" + std::to_string(info.param.first) + "_filters" + std::to_string(info.param.second);
+                             return "in" + std::to_string(std::get<0>(info.param)) + "_filters" +
+                                    std::to_string(std::get<1>(info.param)) + (std::get<2>(info.param) ? "" : "_no_bias");
                          });
 
 // Dense's backward with its two products side by side (graph/layers/paired_linear.h) equals
@@ -202,4 +205,33 @@ TEST(PairedLinear, EqualsLibTorchsLinearBitForBitWithGradients) {
         for (size_t k = 0; k < expected.size(); ++k) EXPECT_TRUE(sameBits(got[k], expected[k])) << name << " " << what[k];
     }
     configureCpuThreads(0, CpuWork::MatrixProducts);
+}
+
+// Two blocks, 3 → 4 → 8 channels: both convolutions run channels-last, so the second one passes
+// its input gradient back through the first block's pooling (the same bits as plain LibTorch).
+TEST(ReluMaxPoolFolding, TwoBlocksPassTheGradientThroughBothConvolutions) {
+    Graph g;
+    chain(g, {add(g, "Input", {{"kind", std::string("image")}, {"channels", int64_t{3}}, {"height", int64_t{22}}, {"width", int64_t{20}}}),
+              add(g, "Conv2d", {{"filters", int64_t{4}}, {"kernel", int64_t{3}}}, "conv1"), add(g, "ReLU"), add(g, "MaxPool2d"),
+              add(g, "Conv2d", {{"filters", int64_t{8}}, {"kernel", int64_t{3}}, {"padding", int64_t{1}}}, "conv2"),
+              add(g, "ReLU"), add(g, "MaxPool2d"), add(g, "Flatten"), add(g, "Dense", {{"units", int64_t{3}}}, "dense"),
+              add(g, "Output")});
+    GraphAnalysis analysis = analyzeGraph(g);
+    ASSERT_TRUE(analysis.ok());
+    torch::manual_seed(8);
+    Network net(g, analysis);
+    torch::Tensor x = torch::randn({5, 3, 22, 20});
+    torch::Tensor y = torch::randint(0, 3, {5});
+    torch::cross_entropy_loss(net->forward(x), y).backward();
+
+    auto params = net->named_parameters();
+    std::map<std::string, torch::Tensor> copy;
+    for (const auto& item : params) copy[item.key()] = item.value().detach().clone().requires_grad_(true);
+    auto block = [](const torch::Tensor& in, const torch::Tensor& w, const torch::Tensor& b, int64_t padding) {
+        return torch::max_pool2d(torch::relu(torch::conv2d(in, w, b, 1, padding)), {2, 2});
+    };
+    torch::Tensor h = block(block(x, copy["conv1.weight"], copy["conv1.bias"], 0), copy["conv2.weight"], copy["conv2.bias"], 1);
+    torch::cross_entropy_loss(torch::linear(h.flatten(1), copy["dense.weight"], copy["dense.bias"]), y).backward();
+    for (const auto& item : params)
+        EXPECT_TRUE(sameBits(item.value().grad(), copy[item.key()].grad())) << item.key();
 }

@@ -365,7 +365,7 @@ public:
                                  int64_t groups) {
         ctx->save_for_backward({x, weight});
         ctx->saved_data["geometry"] = std::vector<int64_t>{stride, padding, dilation, groups};
-        ctx->saved_data["bias"] = bias.defined() ? bias.size(0) : int64_t{-1};
+        ctx->saved_data["bias"] = bias.size(0);
         ctx->saved_data["input_grad"] = x.requires_grad();
         return at::convolution(x.contiguous(at::MemoryFormat::ChannelsLast), weight.contiguous(at::MemoryFormat::ChannelsLast),
                                bias, {stride, stride}, {padding, padding}, {dilation, dilation}, false, {0, 0}, groups);
@@ -375,13 +375,10 @@ public:
                                                    torch::autograd::variable_list grads) {
         const auto saved = ctx->get_saved_variables();
         const std::vector<int64_t> g = ctx->saved_data["geometry"].toIntVector();
-        const int64_t bias = ctx->saved_data["bias"].toInt();
-        c10::optional<at::IntArrayRef> biasSizes;
-        std::vector<int64_t> biasShape{bias};
-        if (bias >= 0) biasSizes = at::IntArrayRef(biasShape);
+        const std::vector<int64_t> biasShape{ctx->saved_data["bias"].toInt()};
         auto [gradInput, gradWeight, gradBias] = at::convolution_backward(
-            grads[0], saved[0], saved[1], biasSizes, {g[0], g[0]}, {g[1], g[1]}, {g[2], g[2]}, false, {0, 0}, g[3],
-            {ctx->saved_data["input_grad"].toBool(), true, bias >= 0});
+            grads[0], saved[0], saved[1], at::IntArrayRef(biasShape), {g[0], g[0]}, {g[1], g[1]}, {g[2], g[2]}, false,
+            {0, 0}, g[3], {ctx->saved_data["input_grad"].toBool(), true, true});
         return {gradInput, gradWeight, gradBias, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor()};
     }
 };
@@ -390,7 +387,9 @@ public:
 
 torch::Tensor convolutionChannelsLast(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias,
                                       const ConvolutionGeometry& g) {
-    if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu())
+    // Without a bias (usually before a BatchNorm, rarely here) the planar forward: an autograd
+    // function's tensor inputs must all be defined.
+    if (x.dim() != 4 || x.scalar_type() != torch::kFloat32 || !x.device().is_cpu() || !bias.defined())
         return torch::conv2d(x, weight, bias, {g.stride, g.stride}, {g.padding, g.padding}, {g.dilation, g.dilation}, g.groups);
     const bool training = torch::GradMode::is_enabled() &&
                           (x.requires_grad() || weight.requires_grad() || (bias.defined() && bias.requires_grad()));
