@@ -25,6 +25,28 @@ int64_t pooledSize(int64_t in, const PoolWindow& w) {
 // ReLU as LibTorch computes it (clamp_min: NaN stays NaN, -0 stays -0).
 inline float rectified(float v) { return v < 0.0f ? 0.0f : v; }
 
+// Whether relu(raw) takes a window's lead from `best`: LibTorch's max_pool2d rule, the first
+// maximum wins and NaN always wins. The NaN test reads the raw value (relu(v) is NaN exactly when v
+// is), which is the form GCC vectorises.
+inline __attribute__((always_inline)) bool beats(float raw, float best) {
+    return (rectified(raw) > best) | (raw != raw);
+}
+
+// The input offset a window's output gradient goes to: none (-1) where the output is not
+// positive, since ReLU's backward passes nothing there.
+inline __attribute__((always_inline)) int32_t gradientTarget(float output, int32_t winner) {
+    return ((output > 0.0f) | (output != output)) ? winner : -1;
+}
+
+// The rows (or columns) window `index` covers, clipped to the input: [begin, end).
+struct Span {
+    int64_t begin, end;
+};
+inline Span windowSpan(int64_t index, int64_t size, int64_t stride, int64_t padding, int64_t kernel) {
+    const int64_t start = index * stride - padding;
+    return {std::max<int64_t>(start, 0), std::min(start + kernel, size)};
+}
+
 struct Planes {
     int64_t count, height, width, outHeight, outWidth;
 };
@@ -48,8 +70,8 @@ void poolRowInside(const float* input, float* best, int32_t* at, int64_t h0, int
             const int32_t base = static_cast<int32_t>(h * p.width + dw - w.padding);
             const float* column = input + base;
             for (int32_t ow = owLo; ow < owHi; ++ow) {
-                const float raw = column[ow * stride];  // NaN exactly when relu(raw) is
-                const bool wins = (rectified(raw) > best[ow]) | (raw != raw);
+                const float raw = column[ow * stride];
+                const bool wins = beats(raw, best[ow]);
                 best[ow] = wins ? rectified(raw) : best[ow];
                 at[ow] = wins ? base + ow * stride : at[ow];
             }
@@ -71,17 +93,16 @@ void poolRowInside(const float* input, float* best, int32_t* at, int64_t h0, int
 NETLOOM_VECTOR_CLONES
 void poolRow2x2(const float* row0, const float* row1, float* best, int32_t* at, int32_t base, int32_t width, int32_t n) {
     for (int32_t ow = 0; ow < n; ++ow) {
-        // relu(v) is NaN exactly when v is: the NaN test reads the raw value (which GCC vectorises).
         const float a = row0[2 * ow], b = row0[2 * ow + 1], c = row1[2 * ow], d = row1[2 * ow + 1];
         float m = rectified(a);
         int32_t k = 0;
-        bool wins = (rectified(b) > m) | (b != b);
+        bool wins = beats(b, m);
         m = wins ? rectified(b) : m;
         k = wins ? 1 : k;
-        wins = (rectified(c) > m) | (c != c);
+        wins = beats(c, m);
         m = wins ? rectified(c) : m;
         k = wins ? width : k;
-        wins = (rectified(d) > m) | (d != d);
+        wins = beats(d, m);
         m = wins ? rectified(d) : m;
         k = wins ? width + 1 : k;
         best[ow] = m;
@@ -90,18 +111,16 @@ void poolRow2x2(const float* row0, const float* row1, float* best, int32_t* at, 
 }
 
 // The same for one output whose window is clipped by the input's edge (padding, ceil_mode).
-void poolOneClipped(const float* input, float* best, int32_t* at, int64_t h0, int64_t h1, int64_t ow, const Planes& p,
+void poolOneClipped(const float* input, float* best, int32_t* at, Span rows, int64_t ow, const Planes& p,
                     const PoolWindow& w) {
-    int64_t w0 = ow * w.stride - w.padding;
-    int64_t w1 = std::min(w0 + w.kernel, p.width);
-    w0 = std::max<int64_t>(w0, 0);
+    const Span columns = windowSpan(ow, p.width, w.stride, w.padding, w.kernel);
     float b = -std::numeric_limits<float>::infinity();
-    int32_t a = static_cast<int32_t>(h0 * p.width + w0);
-    for (int64_t h = h0; h < h1; ++h)
-        for (int64_t x = w0; x < w1; ++x) {
-            float v = rectified(input[h * p.width + x]);
-            if (v > b || v != v) {
-                b = v;
+    int32_t a = static_cast<int32_t>(rows.begin * p.width + columns.begin);
+    for (int64_t h = rows.begin; h < rows.end; ++h)
+        for (int64_t x = columns.begin; x < columns.end; ++x) {
+            const float raw = input[h * p.width + x];
+            if (beats(raw, b)) {
+                b = rectified(raw);
                 a = static_cast<int32_t>(h * p.width + x);
             }
         }
@@ -118,9 +137,8 @@ void poolPlane(const float* input, float* output, int32_t* winner, bool keepWinn
     int64_t owLo = std::min(p.outWidth, (w.padding + w.stride - 1) / w.stride);
     int64_t owHi = std::max(owLo, std::min(p.outWidth, (p.width + w.padding - w.kernel) / w.stride + 1));
     for (int64_t oh = 0; oh < p.outHeight; ++oh) {
-        int64_t h0 = oh * w.stride - w.padding;
-        int64_t h1 = std::min(h0 + w.kernel, p.height);
-        h0 = std::max<int64_t>(h0, 0);
+        const Span rows = windowSpan(oh, p.height, w.stride, w.padding, w.kernel);
+        const int64_t h0 = rows.begin, h1 = rows.end;
         float* best = output + oh * p.outWidth;
         int32_t* at = keepWinners ? winner + oh * p.outWidth : winner;
         if (w.kernel == 2 && w.stride == 2 && w.padding == 0 && h1 - h0 == 2)
@@ -130,25 +148,36 @@ void poolPlane(const float* input, float* output, int32_t* winner, bool keepWinn
             poolRowInside<2>(input, best, at, h0, h1, static_cast<int32_t>(owLo), static_cast<int32_t>(owHi), p, w);
         else
             poolRowInside<0>(input, best, at, h0, h1, static_cast<int32_t>(owLo), static_cast<int32_t>(owHi), p, w);
-        for (int64_t ow = 0; ow < owLo; ++ow) poolOneClipped(input, best, at, h0, h1, ow, p, w);
-        for (int64_t ow = owHi; ow < p.outWidth; ++ow) poolOneClipped(input, best, at, h0, h1, ow, p, w);
+        for (int64_t ow = 0; ow < owLo; ++ow) poolOneClipped(input, best, at, rows, ow, p, w);
+        for (int64_t ow = owHi; ow < p.outWidth; ++ow) poolOneClipped(input, best, at, rows, ow, p, w);
         if (!keepWinners) continue;
-        for (int64_t ow = 0; ow < p.outWidth; ++ow)
-            at[ow] = ((best[ow] > 0.0f) | (best[ow] != best[ow])) ? at[ow] : -1;
+        for (int64_t ow = 0; ow < p.outWidth; ++ow) at[ow] = gradientTarget(best[ow], at[ow]);
     }
 }
 
-// Forward over every plane, in parallel; `winners` undefined when no gradient is wanted.
-torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
-    const Planes p{x.size(0) * x.size(1), x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)};
-    torch::Tensor out = torch::empty({x.size(0), x.size(1), p.outHeight, p.outWidth}, x.options());
+// The forward's planar output and, when a gradient is wanted, its winners (else `winner` is null).
+struct Pooled {
+    Planes p;
+    torch::Tensor out;
     int32_t* winner = nullptr;
+};
+Pooled allocatePooled(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
+    Pooled r{{x.size(0) * x.size(1), x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)}, {}};
+    r.out = torch::empty({x.size(0), x.size(1), r.p.outHeight, r.p.outWidth}, x.options());
     if (winners) {
-        *winners = torch::empty({x.size(0), x.size(1), p.outHeight, p.outWidth}, x.options().dtype(torch::kInt32));
-        winner = winners->data_ptr<int32_t>();
+        *winners = torch::empty(r.out.sizes(), x.options().dtype(torch::kInt32));
+        r.winner = winners->data_ptr<int32_t>();
     }
+    return r;
+}
+
+// Forward over every plane of a planar input, in parallel.
+torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
+    Pooled pooled = allocatePooled(x, w, winners);
+    const Planes& p = pooled.p;
+    int32_t* winner = pooled.winner;
     const float* in = x.data_ptr<float>();
-    float* o = out.data_ptr<float>();
+    float* o = pooled.out.data_ptr<float>();
     const int64_t inPlane = p.height * p.width, outPlane = p.outHeight * p.outWidth;
     at::parallel_for(0, p.count, 1, [&](int64_t begin, int64_t end) {
         std::vector<int32_t> scratch(winner ? 0 : static_cast<size_t>(p.outWidth));
@@ -156,7 +185,7 @@ torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor
             poolPlane(in + c * inPlane, o + c * outPlane, winner ? winner + c * outPlane : scratch.data(), winner != nullptr,
                       p, w);
     });
-    return out;
+    return pooled.out;
 }
 
 // Channels-last input (N×H×W×C in memory, as a convolution computed channels-last leaves it):
@@ -166,8 +195,8 @@ torch::Tensor poolAll(const torch::Tensor& x, const PoolWindow& w, torch::Tensor
 // are those of the planar path.
 inline __attribute__((always_inline)) void poolWindowAllChannels(const float* pixel, float* best, int32_t* at, int32_t offset, int64_t channels) {
     for (int64_t c = 0; c < channels; ++c) {
-        const float raw = pixel[c];  // NaN exactly when relu(raw) is
-        const bool wins = (rectified(raw) > best[c]) | (raw != raw);
+        const float raw = pixel[c];
+        const bool wins = beats(raw, best[c]);
         best[c] = wins ? rectified(raw) : best[c];
         at[c] = wins ? offset : at[c];
     }
@@ -217,22 +246,18 @@ inline __attribute__((always_inline)) void transposeToPlanes(const T* rows, T* p
 NETLOOM_VECTOR_CLONES
 void poolRowChannelsLast(const float* image, float* out, int32_t* winner, float* best, int32_t* at, int64_t channels,
                          int64_t oh, const Planes& p, const PoolWindow& w) {
-    int64_t h0 = oh * w.stride - w.padding;
-    const int64_t h1 = std::min(h0 + w.kernel, p.height);
-    h0 = std::max<int64_t>(h0, 0);
+    const Span rows = windowSpan(oh, p.height, w.stride, w.padding, w.kernel);
     for (int64_t ow = 0; ow < p.outWidth; ++ow) {
-        int64_t w0 = ow * w.stride - w.padding;
-        const int64_t w1 = std::min(w0 + w.kernel, p.width);
-        w0 = std::max<int64_t>(w0, 0);
+        const Span columns = windowSpan(ow, p.width, w.stride, w.padding, w.kernel);
         float* b = best + ow * channels;
         int32_t* a = at + ow * channels;
         std::fill(b, b + channels, -std::numeric_limits<float>::infinity());
-        std::fill(a, a + channels, static_cast<int32_t>(h0 * p.width + w0));
-        for (int64_t h = h0; h < h1; ++h)
-            for (int64_t x = w0; x < w1; ++x)
+        std::fill(a, a + channels, static_cast<int32_t>(rows.begin * p.width + columns.begin));
+        for (int64_t h = rows.begin; h < rows.end; ++h)
+            for (int64_t x = columns.begin; x < columns.end; ++x)
                 poolWindowAllChannels(image + (h * p.width + x) * channels, b, a, static_cast<int32_t>(h * p.width + x),
                                       channels);
-        for (int64_t c = 0; c < channels; ++c) a[c] = ((b[c] > 0.0f) | (b[c] != b[c])) ? a[c] : -1;
+        for (int64_t c = 0; c < channels; ++c) a[c] = gradientTarget(b[c], a[c]);
     }
     const int64_t outPlane = p.outHeight * p.outWidth;
     transposeToPlanes(best, out + oh * p.outWidth, p.outWidth, channels, outPlane);
@@ -241,15 +266,11 @@ void poolRowChannelsLast(const float* image, float* out, int32_t* winner, float*
 
 torch::Tensor poolAllChannelsLast(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
     const int64_t batch = x.size(0), channels = x.size(1);
-    const Planes p{batch * channels, x.size(2), x.size(3), pooledSize(x.size(2), w), pooledSize(x.size(3), w)};
-    torch::Tensor out = torch::empty({batch, channels, p.outHeight, p.outWidth}, x.options());
-    int32_t* winner = nullptr;
-    if (winners) {
-        *winners = torch::empty({batch, channels, p.outHeight, p.outWidth}, x.options().dtype(torch::kInt32));
-        winner = winners->data_ptr<int32_t>();
-    }
+    Pooled pooled = allocatePooled(x, w, winners);
+    const Planes& p = pooled.p;
+    int32_t* winner = pooled.winner;
     const float* in = x.data_ptr<float>();
-    float* o = out.data_ptr<float>();
+    float* o = pooled.out.data_ptr<float>();
     const int64_t image = p.height * p.width * channels, outImage = channels * p.outHeight * p.outWidth;
     at::parallel_for(0, batch * p.outHeight, 1, [&](int64_t begin, int64_t end) {
         std::vector<float> best(static_cast<size_t>(p.outWidth * channels));
@@ -260,7 +281,7 @@ torch::Tensor poolAllChannelsLast(const torch::Tensor& x, const PoolWindow& w, t
                                 at.data(), channels, oh, p, w);
         }
     });
-    return out;
+    return pooled.out;
 }
 
 // Gradient of one output row of 2×2 windows (stride 2, no padding): each of the two input rows is
@@ -334,13 +355,17 @@ bool channelsLast(const torch::Tensor& x) {
     return !x.is_contiguous() && x.is_contiguous(at::MemoryFormat::ChannelsLast);
 }
 
+// The forward for either layout; the output and winners are planar both ways.
+torch::Tensor pool(const torch::Tensor& x, const PoolWindow& w, torch::Tensor* winners) {
+    return channelsLast(x) ? poolAllChannelsLast(x, w, winners) : poolAll(x, w, winners);
+}
+
 class ReluMaxPool2dFunction : public torch::autograd::Function<ReluMaxPool2dFunction> {
 public:
     static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x, int64_t kernel,
                                  int64_t stride, int64_t padding, bool ceil) {
         torch::Tensor winners;
-        torch::Tensor out = channelsLast(x) ? poolAllChannelsLast(x, {kernel, stride, padding, ceil}, &winners)
-                                            : poolAll(x, {kernel, stride, padding, ceil}, &winners);
+        torch::Tensor out = pool(x, {kernel, stride, padding, ceil}, &winners);
         ctx->saved_data["winners"] = winners;
         ctx->saved_data["height"] = x.size(2);
         ctx->saved_data["width"] = x.size(3);
@@ -415,7 +440,7 @@ torch::Tensor reluMaxPool2d(const torch::Tensor& x, const PoolWindow& w) {
     torch::Tensor input = channelsLast(x) ? x : x.contiguous();
     if (torch::GradMode::is_enabled() && input.requires_grad())
         return ReluMaxPool2dFunction::apply(input, w.kernel, w.stride, w.padding, w.ceil);
-    return channelsLast(input) ? poolAllChannelsLast(input, w, nullptr) : poolAll(input, w, nullptr);
+    return pool(input, w, nullptr);
 }
 
 bool reluFoldsIntoMaxPool(const Graph& graph, NodeId relu) {
