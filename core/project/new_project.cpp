@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
@@ -650,12 +651,30 @@ void imageSteps(const DataInspection& d, const NewProjectChoices& c, Project& p,
         if (std::string e = s.problem(); !e.empty()) throw std::invalid_argument(e);
 }
 
-// Per-channel mean and standard deviation of the training split, on the 0–1 scale the scale step gives.
+// Per-channel mean and standard deviation of the training split, on the 0–1 scale the scale step
+// gives. The split's rows are read through rowsAt, in blocks: with the sample cache `inputs` is
+// every row of the mapped cache, not this split (reading it directly gave a mean of 0.01 for
+// random pixels), and one block at a time keeps memory bounded.
 ImageStep normalizationFrom(const Dataset& ds) {
-    torch::Tensor x = ds.train.inputs.to(torch::kFloat32).div_(255.0f);  // N×C×H×W
-    torch::Tensor centre = x.mean({0, 2, 3}, /*keepdim=*/true);
-    torch::Tensor stdev = (x - centre).pow_(2).mean({0, 2, 3}).sqrt_();
-    torch::Tensor mean = centre.flatten();
+    constexpr int64_t kBlock = 1024;
+    const int64_t n = ds.train.size();
+    auto eachBlock = [&](const std::function<void(const torch::Tensor&)>& use) {
+        for (int64_t start = 0; start < n; start += kBlock)
+            use(ds.train.rowsAt(start, std::min(kBlock, n - start)).to(torch::kFloat64).div_(255.0));  // B×C×H×W
+    };
+    torch::Tensor sum, squares;
+    double perChannel = 0;  // pixels per channel
+    eachBlock([&](const torch::Tensor& x) {
+        sum = sum.defined() ? sum + x.sum({0, 2, 3}) : x.sum({0, 2, 3});
+        perChannel += static_cast<double>(x.size(0) * x.size(2) * x.size(3));
+    });
+    torch::Tensor mean = sum / perChannel;
+    torch::Tensor centre = mean.view({1, -1, 1, 1});
+    eachBlock([&](const torch::Tensor& x) {
+        torch::Tensor s = (x - centre).pow_(2).sum({0, 2, 3});
+        squares = squares.defined() ? squares + s : s;
+    });
+    torch::Tensor stdev = (squares / perChannel).sqrt_();
     std::vector<double> m, s;
     for (int64_t k = 0; k < mean.size(0); ++k) {
         m.push_back(std::round(mean[k].item<double>() * 1e4) / 1e4);

@@ -132,6 +132,15 @@ TEST(NewProject, ProposesATrainableCnnForImages) {
         EXPECT_LT(mean[k], 1.0);
         EXPECT_GT(stdev[k], 0.01);
     }
+    // And they are the training split's own (read through the sample cache, as training reads it).
+    Project unnormalized = p;
+    unnormalized.preprocess.image.pop_back();
+    DatasetLoad load = loadDataset(unnormalized);
+    ASSERT_TRUE(load.ok()) << load.error;
+    const Split& train = load.dataset->train;
+    torch::Tensor pixels = train.rowsAt(0, train.size()).to(torch::kFloat64).div_(255.0);
+    torch::Tensor expectedMean = pixels.mean({0, 2, 3});
+    for (size_t k = 0; k < 3; ++k) EXPECT_NEAR(mean[k], expectedMean[static_cast<int64_t>(k)].item<double>(), 1e-4) << k;
     EXPECT_EQ(inputDims(p), (std::vector<int64_t>{3, 32, 32}));
     EXPECT_EQ(outputDims(p), (std::vector<int64_t>{3}));
     EXPECT_NE(nodeOfType(p.graph, "Conv2d"), nullptr);
